@@ -1,0 +1,212 @@
+//===- ContractionPatterns.cpp - reductions of fxp to linalg ----*- C++ -*-===//
+
+#include "FixedPointMath.h"
+#include "Patterns.h"
+#include "fxp/Dialect/FXP/IR/FXPOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace mlir::fxp;
+
+/// A tensor of `type` (dynamic sizes from `dynamicSizes`) filled with `value`.
+static Value createFilled(ImplicitLocOpBuilder &b, RankedTensorType type,
+                          ValueRange dynamicSizes, TypedAttr value) {
+  Value empty = tensor::EmptyOp::create(b, type.getShape(),
+                                        type.getElementType(), dynamicSizes);
+  Value scalar = arith::ConstantOp::create(b, value);
+  return linalg::FillOp::create(b, scalar, empty).getResult(0);
+}
+
+namespace {
+
+/// The largest finite magnitude of each block is an unsigned max over the
+/// magnitudes' bits (a reduction whose output map folds each block onto one
+/// element); its exponent is then computed element-wise.
+struct SharedExponentLowering : OpConversionPattern<SharedExponentOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(SharedExponentOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value input = adaptor.getInput();
+    RankedTensorType resultType = op.getType();
+    unsigned rank = op.getInput().getType().getRank();
+    int64_t block = op.getBlock();
+    unsigned axis = op.getAxis();
+
+    SmallVector<Value> sizes = getDimSizes(b, op.getLoc(), input);
+    SmallVector<Value> dynamicSizes;
+    for (unsigned dim = 0; dim < resultType.getRank(); ++dim) {
+      if (!resultType.isDynamicDim(dim))
+        continue;
+      Value size = sizes[dim];
+      if (dim == axis)
+        size = arith::CeilDivUIOp::create(
+            b, size, arith::ConstantIndexOp::create(b, block));
+      dynamicSizes.push_back(size);
+    }
+    Value init =
+        createFilled(b, resultType, dynamicSizes, b.getI32IntegerAttr(0));
+
+    SmallVector<AffineExpr> outputExprs;
+    SmallVector<utils::IteratorType> iterators;
+    for (unsigned dim = 0; dim < rank; ++dim) {
+      AffineExpr expr = b.getAffineDimExpr(dim);
+      bool reduced = block == 0 || dim == axis;
+      iterators.push_back(reduced ? utils::IteratorType::reduction
+                                  : utils::IteratorType::parallel);
+      if (block > 0)
+        outputExprs.push_back(dim == axis ? expr.floorDiv(block) : expr);
+    }
+    SmallVector<AffineMap> maps = {
+        b.getMultiDimIdentityMap(rank),
+        AffineMap::get(rank, 0, outputExprs, b.getContext())};
+    auto maxBits = linalg::GenericOp::create(
+        b, TypeRange{resultType}, ValueRange{input}, ValueRange{init}, maps,
+        iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder nb(loc, nested);
+          Value bits = emitMagnitudeBits(nb, args[0]);
+          linalg::YieldOp::create(
+              nb, Value(arith::MaxUIOp::create(nb, bits, args[1])));
+        });
+
+    unsigned width = op.getWidth();
+    int64_t headroom = op.getHeadroom();
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), resultType, maxBits.getResults(), {}, false,
+        [&](ImplicitLocOpBuilder &nb, ValueRange args, Value) {
+          return emitSharedExponent(nb, args[0], width, headroom);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// SEMANTICS §6 as one reduction over (batch, m, n, k) with two accumulators:
+/// the current chunk's i32 sum, and the f32 sum that each finished chunk is
+/// added to (in increasing k). The result is then scaled by 2^exp2 once.
+struct MatmulLowering : OpConversionPattern<MatmulOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MatmulOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value lhs = adaptor.getLhs()[0], rhs = adaptor.getRhs()[0];
+    RankedTensorType resultType = op.getType();
+    unsigned rank = resultType.getRank();
+    bool batched = rank == 3;
+    MLIRContext *context = b.getContext();
+
+    // Loops: (batch?, m, n, k).
+    unsigned numLoops = rank + 1;
+    auto dim = [&](unsigned i) { return getAffineDimExpr(i, context); };
+    SmallVector<AffineExpr> batch;
+    if (batched)
+      batch.push_back(dim(0));
+    AffineExpr m = dim(rank - 2), n = dim(rank - 1), k = dim(rank);
+    auto map = [&](AffineExpr outer, AffineExpr inner) {
+      SmallVector<AffineExpr> exprs(batch);
+      exprs.append({outer, inner});
+      return AffineMap::get(numLoops, 0, exprs, context);
+    };
+    SmallVector<AffineMap> maps = {op.getTransposeA() ? map(k, m) : map(m, k),
+                                   op.getTransposeB() ? map(n, k) : map(k, n),
+                                   map(m, n), map(m, n)};
+    SmallVector<utils::IteratorType> iterators(numLoops,
+                                               utils::IteratorType::parallel);
+    iterators.back() = utils::IteratorType::reduction;
+
+    SmallVector<Value> lhsSizes = getDimSizes(b, op.getLoc(), lhs);
+    SmallVector<Value> rhsSizes = getDimSizes(b, op.getLoc(), rhs);
+    Value mSize = lhsSizes[rank - (op.getTransposeA() ? 1 : 2)];
+    Value kSize = lhsSizes[rank - (op.getTransposeA() ? 2 : 1)];
+    Value nSize = rhsSizes[rank - (op.getTransposeB() ? 2 : 1)];
+    SmallVector<Value> resultSizes;
+    if (batched)
+      resultSizes.push_back(lhsSizes[0]);
+    resultSizes.append({mSize, nSize});
+    SmallVector<Value> dynamicSizes;
+    for (unsigned i = 0; i < rank; ++i)
+      if (resultType.isDynamicDim(i))
+        dynamicSizes.push_back(resultSizes[i]);
+    auto i32Type = RankedTensorType::get(resultType.getShape(), b.getI32Type());
+    Value chunkInit =
+        createFilled(b, i32Type, dynamicSizes, b.getI32IntegerAttr(0));
+    Value sumInit =
+        createFilled(b, resultType, dynamicSizes, b.getF32FloatAttr(0.0f));
+
+    // The clamp that `symmetric` promises: qmin never enters a product.
+    auto clampOperand = [&](ImplicitLocOpBuilder &nb, Value v, Type type) {
+      Value wide = v.getType().isInteger(32)
+                       ? v
+                       : Value(arith::ExtSIOp::create(nb, nb.getI32Type(), v));
+      if (!op.getSymmetric())
+        return wide;
+      return Value(arith::MaxSIOp::create(
+          nb, wide, createIntConstant(nb, -op.getMaxMagnitude(type), 32)));
+    };
+    int64_t chunk = op.getChunk();
+    Type lhsType = op.getLhs().getType(), rhsType = op.getRhs().getType();
+    auto reduction = linalg::GenericOp::create(
+        b, TypeRange{i32Type, resultType}, ValueRange{lhs, rhs},
+        ValueRange{chunkInit, sumInit}, maps, iterators,
+        [&](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder nb(loc, nested);
+          Value product =
+              arith::MulIOp::create(nb, clampOperand(nb, args[0], lhsType),
+                                    clampOperand(nb, args[1], rhsType));
+          Value chunkSum = arith::AddIOp::create(nb, args[2], product);
+          Value next = arith::AddIOp::create(
+              nb, linalg::IndexOp::create(nb, numLoops - 1),
+              arith::ConstantIndexOp::create(nb, 1));
+          Value endsChunk = arith::CmpIOp::create(
+              nb, arith::CmpIPredicate::eq,
+              arith::RemUIOp::create(nb, next,
+                                     arith::ConstantIndexOp::create(nb, chunk)),
+              arith::ConstantIndexOp::create(nb, 0));
+          Value endsK =
+              arith::CmpIOp::create(nb, arith::CmpIPredicate::eq, next, kSize);
+          Value flush = arith::OrIOp::create(nb, endsChunk, endsK);
+          Value flushed = arith::AddFOp::create(
+              nb, args[3],
+              arith::SIToFPOp::create(nb, nb.getF32Type(), chunkSum));
+          linalg::YieldOp::create(
+              nb,
+              ValueRange{arith::SelectOp::create(
+                             nb, flush, createIntConstant(nb, 0, 32), chunkSum),
+                         arith::SelectOp::create(nb, flush, flushed, args[3])});
+        });
+
+    Value exp2;
+    if (isa<DFPType>(lhsType)) {
+      auto exponent = [&](ValueRange parts) {
+        Value e = tensor::ExtractOp::create(b, parts[1], ValueRange{});
+        return arith::ExtSIOp::create(b, b.getI64Type(), e);
+      };
+      exp2 = arith::AddIOp::create(b, exponent(adaptor.getLhs()),
+                                   exponent(adaptor.getRhs()));
+    } else {
+      int64_t frac = getFixedElementType(lhsType).getFrac() +
+                     getFixedElementType(rhsType).getFrac();
+      exp2 = createIntConstant(b, -frac, 64);
+    }
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), resultType, {reduction.getResult(1)}, {}, false,
+        [&](ImplicitLocOpBuilder &nb, ValueRange args, Value) {
+          return emitScaleToFloat(nb, args[0], exp2);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
+void mlir::fxp::populateContractionPatterns(const TypeConverter &converter,
+                                            RewritePatternSet &patterns) {
+  patterns.add<SharedExponentLowering, MatmulLowering>(converter,
+                                                       patterns.getContext());
+}

@@ -1,0 +1,252 @@
+//===- FixedPointMath.cpp - the numeric contract in arith -------*- C++ -*-===//
+
+#include "FixedPointMath.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace mlir::fxp;
+
+Value mlir::fxp::createIntConstant(ImplicitLocOpBuilder &b, int64_t value,
+                                   unsigned bits) {
+  return arith::ConstantIntOp::create(b, b.getIntegerType(bits), value);
+}
+
+static Value i64(ImplicitLocOpBuilder &b, int64_t value) {
+  return createIntConstant(b, value, 64);
+}
+
+static Value i32(ImplicitLocOpBuilder &b, int64_t value) {
+  return createIntConstant(b, value, 32);
+}
+
+static Value clamp(ImplicitLocOpBuilder &b, Value v, Value lo, Value hi) {
+  return arith::MaxSIOp::create(b, arith::MinSIOp::create(b, v, hi), lo);
+}
+
+static Value cmp(ImplicitLocOpBuilder &b, arith::CmpIPredicate pred, Value lhs,
+                 Value rhs) {
+  return arith::CmpIOp::create(b, pred, lhs, rhs);
+}
+
+//===----------------------------------------------------------------------===//
+// §4 random bits
+//===----------------------------------------------------------------------===//
+
+static Value fmix32(ImplicitLocOpBuilder &b, Value x) {
+  auto shiftXor = [&](Value v, int64_t amount) {
+    return arith::XOrIOp::create(b, v,
+                                 arith::ShRUIOp::create(b, v, i32(b, amount)));
+  };
+  x = shiftXor(x, 16);
+  x = arith::MulIOp::create(b, x, i32(b, int32_t(0x85EBCA6Bu)));
+  x = shiftXor(x, 13);
+  x = arith::MulIOp::create(b, x, i32(b, int32_t(0xC2B2AE35u)));
+  return shiftXor(x, 16);
+}
+
+static Value high32(ImplicitLocOpBuilder &b, Value v) {
+  return arith::TruncIOp::create(b, b.getI32Type(),
+                                 arith::ShRUIOp::create(b, v, i64(b, 32)));
+}
+
+static Value low32(ImplicitLocOpBuilder &b, Value v) {
+  return arith::TruncIOp::create(b, b.getI32Type(), v);
+}
+
+Value mlir::fxp::emitStreamKey(ImplicitLocOpBuilder &b, Value seed,
+                               uint32_t stream) {
+  Value streamHash = fmix32(b, i32(b, int32_t(stream ^ 0x9E3779B9u)));
+  Value inner =
+      fmix32(b, arith::XOrIOp::create(b, high32(b, seed), streamHash));
+  return fmix32(b, arith::XOrIOp::create(b, low32(b, seed), inner));
+}
+
+Value mlir::fxp::emitRandomBits(ImplicitLocOpBuilder &b, Value key,
+                                Value index) {
+  Value mixed = fmix32(b, arith::XOrIOp::create(b, low32(b, index), key));
+  Value sum = arith::AddIOp::create(
+      b, arith::AddIOp::create(b, mixed, high32(b, index)), key);
+  return fmix32(b, sum);
+}
+
+//===----------------------------------------------------------------------===//
+// §2 rounding and §3 overflow
+//===----------------------------------------------------------------------===//
+
+/// Keeps the low `width` bits of an i64, sign-extended.
+static Value wrapTo(ImplicitLocOpBuilder &b, Value v, unsigned width) {
+  Value amount = i64(b, 64 - width);
+  return arith::ShRSIOp::create(b, arith::ShLIOp::create(b, v, amount), amount);
+}
+
+static std::pair<int64_t, int64_t> saturationBounds(const RoundingConfig &c) {
+  int64_t hi = (int64_t(1) << (c.width - 1)) - 1;
+  int64_t lo = c.overflow == OverflowMode::SaturateSymmetric ? -hi : -hi - 1;
+  return {lo, hi};
+}
+
+/// The rounding decision (an i1: add one to `n`) from n = floor(t), the
+/// first 32 fractional bits `r` of t, and the random word.
+static Value roundsUp(ImplicitLocOpBuilder &b, RoundingMode mode, Value n,
+                      Value r, Value random) {
+  using P = arith::CmpIPredicate;
+  Value half = i32(b, int32_t(0x80000000u));
+  Value negative = cmp(b, P::slt, n, i64(b, 0));
+  Value aboveHalf = cmp(b, P::ugt, r, half);
+  Value isHalf = cmp(b, P::eq, r, half);
+  switch (mode) {
+  case RoundingMode::Floor:
+    return createIntConstant(b, 0, 1);
+  case RoundingMode::TowardZero:
+    return arith::AndIOp::create(b, negative, cmp(b, P::ne, r, i32(b, 0)));
+  case RoundingMode::NearestEven: {
+    Value odd = arith::TruncIOp::create(b, b.getI1Type(), n);
+    return arith::OrIOp::create(b, aboveHalf,
+                                arith::AndIOp::create(b, isHalf, odd));
+  }
+  case RoundingMode::NearestAway: {
+    Value positive = cmp(b, P::sge, n, i64(b, 0));
+    return arith::OrIOp::create(b, aboveHalf,
+                                arith::AndIOp::create(b, isHalf, positive));
+  }
+  case RoundingMode::NearestUp:
+    return cmp(b, P::uge, r, half);
+  case RoundingMode::Biased:
+    return arith::SelectOp::create(
+        b, negative, cmp(b, P::ugt, r, i32(b, int32_t(0xC0000000u))),
+        cmp(b, P::uge, r, i32(b, 0x40000000)));
+  case RoundingMode::Stochastic:
+    return cmp(b, P::ult, random, r);
+  }
+  llvm_unreachable("unknown rounding mode");
+}
+
+/// Right shift by `shift >= 0`: round, then handle overflow.
+static Value roundRight(ImplicitLocOpBuilder &b, Value q, Value shift,
+                        const RoundingConfig &config, Value random) {
+  Value n =
+      arith::ShRSIOp::create(b, q, clamp(b, shift, i64(b, 0), i64(b, 63)));
+  // r = bits [shift - 32, shift) of q: shifted up when shift <= 32, down
+  // (arithmetically, so negative q brings its sign bits) when beyond.
+  Value up = clamp(b, arith::SubIOp::create(b, i64(b, 32), shift), i64(b, 0),
+                   i64(b, 32));
+  Value down = clamp(b, arith::SubIOp::create(b, shift, i64(b, 32)), i64(b, 0),
+                     i64(b, 63));
+  Value r = low32(
+      b, arith::ShRSIOp::create(b, arith::ShLIOp::create(b, q, up), down));
+  Value inc = roundsUp(b, config.rounding, n, r, random);
+  Value v = arith::AddIOp::create(
+      b, n, arith::ExtUIOp::create(b, b.getI64Type(), inc));
+  if (config.overflow == OverflowMode::Wrap)
+    return wrapTo(b, v, config.width);
+  auto [lo, hi] = saturationBounds(config);
+  return clamp(b, v, i64(b, lo), i64(b, hi));
+}
+
+/// Left shift by `-shift > 0`: exact, then handle overflow without ever
+/// shifting bits out of the i64.
+static Value shiftLeft(ImplicitLocOpBuilder &b, Value q, Value shift,
+                       const RoundingConfig &config) {
+  Value amount = clamp(b, arith::SubIOp::create(b, i64(b, 0), shift), i64(b, 0),
+                       i64(b, 63));
+  Value shifted = arith::ShLIOp::create(b, q, amount);
+  // With W <= 32, shifting by 63 leaves no low bits: wrap gives 0, as it must.
+  if (config.overflow == OverflowMode::Wrap)
+    return wrapTo(b, shifted, config.width);
+  auto [lo, hi] = saturationBounds(config);
+  // q overflows exactly when it lies outside [ceil(lo/2^d), floor(hi/2^d)].
+  Value maxQ = arith::ShRSIOp::create(b, i64(b, hi), amount);
+  Value minQ = arith::SubIOp::create(
+      b, i64(b, 0), arith::ShRSIOp::create(b, i64(b, -lo), amount));
+  using P = arith::CmpIPredicate;
+  Value result =
+      arith::SelectOp::create(b, cmp(b, P::slt, q, minQ), i64(b, lo), shifted);
+  return arith::SelectOp::create(b, cmp(b, P::sgt, q, maxQ), i64(b, hi),
+                                 result);
+}
+
+Value mlir::fxp::emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
+                                  const RoundingConfig &config, Value random) {
+  // A constant shift needs one path only.
+  if (std::optional<int64_t> constant = getConstantIntValue(shift))
+    return *constant >= 0 ? roundRight(b, q, shift, config, random)
+                          : shiftLeft(b, q, shift, config);
+  Value right = roundRight(b, q, shift, config, random);
+  Value left = shiftLeft(b, q, shift, config);
+  return arith::SelectOp::create(
+      b, cmp(b, arith::CmpIPredicate::slt, shift, i64(b, 0)), left, right);
+}
+
+Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
+                                   const RoundingConfig &config, Value random) {
+  using P = arith::CmpIPredicate;
+  // x = +-significand * 2^(max(e, 1) - 150), subnormals included.
+  Value bits = arith::BitcastOp::create(b, b.getI32Type(), x);
+  Value exponent = arith::AndIOp::create(
+      b, arith::ShRUIOp::create(b, bits, i32(b, 23)), i32(b, 0xFF));
+  Value mantissa = arith::AndIOp::create(b, bits, i32(b, 0x7FFFFF));
+  Value isSubnormal = cmp(b, P::eq, exponent, i32(b, 0));
+  Value significand = arith::SelectOp::create(
+      b, isSubnormal, mantissa,
+      arith::OrIOp::create(b, mantissa, i32(b, 0x800000)));
+  Value isNaN = arith::AndIOp::create(b, cmp(b, P::eq, exponent, i32(b, 0xFF)),
+                                      cmp(b, P::ne, mantissa, i32(b, 0)));
+  Value magnitude = arith::ExtUIOp::create(b, b.getI64Type(), significand);
+  Value q = arith::SelectOp::create(
+      b, cmp(b, P::slt, bits, i32(b, 0)),
+      arith::SubIOp::create(b, i64(b, 0), magnitude), magnitude);
+  // NaN becomes 0; an infinity has a huge exponent and saturates.
+  q = arith::SelectOp::create(b, isNaN, i64(b, 0), q);
+  Value biased = arith::ExtUIOp::create(
+      b, b.getI64Type(), arith::MaxUIOp::create(b, exponent, i32(b, 1)));
+  // t = q * 2^(biased - 150 + frac), so the right shift is 150 - biased - frac.
+  Value shift = arith::SubIOp::create(
+      b, arith::SubIOp::create(b, i64(b, 150), biased), frac);
+  return emitRoundShifted(b, q, shift, config, random);
+}
+
+//===----------------------------------------------------------------------===//
+// Dequantization and §5 exponents
+//===----------------------------------------------------------------------===//
+
+Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
+                                  Value exp2) {
+  // Both factors are exact in f64 and so is their product (a power of two
+  // times at most 53 bits) unless it leaves f64's range, where the f32
+  // result is 0 or infinity anyway: only the final truncation rounds.
+  Value wide = isa<FloatType>(value.getType())
+                   ? Value(arith::ExtFOp::create(b, b.getF64Type(), value))
+                   : Value(arith::SIToFPOp::create(b, b.getF64Type(), value));
+  Value clamped = clamp(b, exp2, i64(b, -1022), i64(b, 1023));
+  Value scaleBits = arith::ShLIOp::create(
+      b, arith::AddIOp::create(b, clamped, i64(b, 1023)), i64(b, 52));
+  Value scale = arith::BitcastOp::create(b, b.getF64Type(), scaleBits);
+  return arith::TruncFOp::create(b, b.getF32Type(),
+                                 arith::MulFOp::create(b, wide, scale));
+}
+
+Value mlir::fxp::emitMagnitudeBits(ImplicitLocOpBuilder &b, Value x) {
+  Value bits = arith::AndIOp::create(
+      b, arith::BitcastOp::create(b, b.getI32Type(), x), i32(b, 0x7FFFFFFF));
+  Value finite = cmp(b, arith::CmpIPredicate::ult, bits, i32(b, 0x7F800000));
+  return arith::SelectOp::create(b, finite, bits, i32(b, 0));
+}
+
+Value mlir::fxp::emitSharedExponent(ImplicitLocOpBuilder &b, Value maxBits,
+                                    unsigned width, int64_t headroom) {
+  using P = arith::CmpIPredicate;
+  // E(M): M < 2^(e - 126) for a normal M with biased exponent e; a subnormal
+  // M = m * 2^-149 is below 2^(bitwidth(m) - 149).
+  Value biased = arith::ShRUIOp::create(b, maxBits, i32(b, 23));
+  Value normal = arith::SubIOp::create(b, biased, i32(b, 126));
+  Value bitWidth = arith::SubIOp::create(
+      b, i32(b, 32), math::CountLeadingZerosOp::create(b, maxBits));
+  Value subnormal = arith::SubIOp::create(b, bitWidth, i32(b, 149));
+  Value e = arith::SelectOp::create(b, cmp(b, P::eq, biased, i32(b, 0)),
+                                    subnormal, normal);
+  e = arith::AddIOp::create(b, e, i32(b, headroom - int64_t(width - 1)));
+  return arith::SelectOp::create(b, cmp(b, P::eq, maxBits, i32(b, 0)),
+                                 i32(b, 0), e);
+}

@@ -1,0 +1,58 @@
+//===- FixedPointMath.h - the numeric contract in arith ---------*- C++ -*-===//
+//
+// Emits, with scalar integer arith, each step of docs/Semantics.md. The same
+// helpers serve scalars and the bodies of linalg.generic ops, and are
+// branch-free so that vectorizers can widen them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FXP_LIB_CONVERSION_FXPTOARITH_FIXEDPOINTMATH_H
+#define FXP_LIB_CONVERSION_FXPTOARITH_FIXEDPOINTMATH_H
+
+#include "fxp/Dialect/FXP/IR/FXPAttrs.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+namespace mlir::fxp {
+
+/// How a rounding op brings an exact value into `width` bits.
+struct RoundingConfig {
+  RoundingMode rounding;
+  OverflowMode overflow;
+  unsigned width;
+};
+
+/// An integer constant of type `iN`.
+Value createIntConstant(ImplicitLocOpBuilder &b, int64_t value, unsigned bits);
+
+/// §4: the key of `stream` under a runtime `i64` seed (an `i32`).
+Value emitStreamKey(ImplicitLocOpBuilder &b, Value seed, uint32_t stream);
+/// §4: the 32 random bits (`i32`) of element `index` (`i64`).
+Value emitRandomBits(ImplicitLocOpBuilder &b, Value key, Value index);
+
+/// §2 and §3: rounds `t = q * 2^-shift` (`q`, `shift` are `i64`; the shift
+/// may be negative or beyond 64) and brings it into range. `random` is the
+/// `i32` random word, used only by stochastic rounding. Returns an `i64`.
+Value emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
+                       const RoundingConfig &config, Value random);
+
+/// §2: rounds `x * 2^frac` for an `f32` x and an `i64` `frac`; NaN gives 0 and
+/// infinities saturate. Returns an `i64`.
+Value emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
+                        const RoundingConfig &config, Value random);
+
+/// `value * 2^exp2` rounded once to f32, for an `i64` or `f32` value and an
+/// `i64` exponent.
+Value emitScaleToFloat(ImplicitLocOpBuilder &b, Value value, Value exp2);
+
+/// §5: the bits of `|x|` for an f32 x (an `i32`), or 0 for NaN and infinity;
+/// their unsigned maximum is the bits of the largest finite magnitude.
+Value emitMagnitudeBits(ImplicitLocOpBuilder &b, Value x);
+
+/// §5: the shared exponent (`i32`) of a block whose largest magnitude has the
+/// bits `maxBits`.
+Value emitSharedExponent(ImplicitLocOpBuilder &b, Value maxBits, unsigned width,
+                         int64_t headroom);
+
+} // namespace mlir::fxp
+
+#endif // FXP_LIB_CONVERSION_FXPTOARITH_FIXEDPOINTMATH_H

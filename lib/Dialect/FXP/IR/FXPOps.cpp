@@ -1,0 +1,336 @@
+//===- FXPOps.cpp - fxp operations and verifiers ----------------*- C++ -*-===//
+
+#include "fxp/Dialect/FXP/IR/FXPOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::fxp;
+
+#define GET_OP_CLASSES
+#include "fxp/Dialect/FXP/IR/FXPOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared verification helpers
+//===----------------------------------------------------------------------===//
+
+/// Checks that the seed and the stream are present exactly when the rounding
+/// is stochastic.
+template <typename OpTy> static LogicalResult verifyRandomness(OpTy op) {
+  bool stochastic = op.isStochastic();
+  if (stochastic && (!op.getSeed() || !op.getStream()))
+    return op.emitOpError(
+        "stochastic rounding requires a 'seed' operand and a 'stream' "
+        "attribute");
+  if (!stochastic && (op.getSeed() || op.getStream()))
+    return op.emitOpError("'seed' and 'stream' are only meaningful with "
+                          "stochastic rounding, not with rounding '")
+           << stringifyRoundingMode(op.getRounding()) << "'";
+  return success();
+}
+
+/// Whether two shapes can describe the same tensor.
+static bool compatibleShapes(ArrayRef<int64_t> a, ArrayRef<int64_t> b) {
+  return succeeded(verifyCompatibleShape(a, b));
+}
+
+/// Element-wise ops take scalars to scalars and tensors to tensors of the
+/// same shape.
+static LogicalResult verifyElementwise(Operation *op, Type a, Type b) {
+  auto shapedA = dyn_cast<ShapedType>(a), shapedB = dyn_cast<ShapedType>(b);
+  if (!shapedA != !shapedB)
+    return op->emitOpError("operand and result must both be scalars or both "
+                           "tensors, got ")
+           << a << " and " << b;
+  if (shapedA && !compatibleShapes(shapedA.getShape(), shapedB.getShape()))
+    return op->emitOpError("operand and result shapes differ: ")
+           << a << " vs " << b;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstantOp::verify() {
+  FixedType fixed = getFixedElementType(getType());
+  Type expected = cloneWithElementType(getType(), fixed.getStorageType());
+  if (getValue().getType() != expected)
+    return emitOpError("value must have type ")
+           << expected << " (the storage of " << getType() << "), got "
+           << getValue().getType();
+  auto inRange = [&](const APInt &v) {
+    int64_t q = v.getSExtValue();
+    return q >= fixed.getMinValue() && q <= fixed.getMaxValue();
+  };
+  if (auto integer = dyn_cast<IntegerAttr>(getValue())) {
+    if (!inRange(integer.getValue()))
+      return emitOpError("value ") << integer.getValue().getSExtValue()
+                                   << " is out of range for " << fixed;
+    return success();
+  }
+  auto dense = dyn_cast<DenseIntElementsAttr>(getValue());
+  if (!dense)
+    return emitOpError("value must be an integer or dense integer elements");
+  for (const APInt &v : dense.getValues<APInt>())
+    if (!inRange(v))
+      return emitOpError("value ")
+             << v.getSExtValue() << " is out of range for " << fixed;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ToStorageOp, FromStorageOp
+//===----------------------------------------------------------------------===//
+
+/// `storage` must be the storage of the fixed-point type `fixed`.
+static LogicalResult verifyStorage(Operation *op, Type fixed, Type storage) {
+  if (failed(verifyElementwise(op, fixed, storage)))
+    return failure();
+  Type expected = cloneWithElementType(
+      storage, getFixedElementType(fixed).getStorageType());
+  if (storage != expected)
+    return op->emitOpError("the storage of ")
+           << fixed << " is " << expected << ", not " << storage;
+  return success();
+}
+
+LogicalResult ToStorageOp::verify() {
+  return verifyStorage(*this, getInput().getType(), getType());
+}
+
+LogicalResult FromStorageOp::verify() {
+  return verifyStorage(*this, getType(), getInput().getType());
+}
+
+//===----------------------------------------------------------------------===//
+// QuantizeOp, DequantizeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult QuantizeOp::verify() {
+  if (failed(verifyElementwise(*this, getInput().getType(), getType())) ||
+      failed(verifyRandomness(*this)))
+    return failure();
+  if (getOverflow() == OverflowMode::Wrap)
+    return emitOpError("quantizing a float always saturates: overflow mode "
+                       "'wrap' is not allowed");
+  return success();
+}
+
+LogicalResult DequantizeOp::verify() {
+  Type input = getInput().getType();
+  if (auto dfp = dyn_cast<DFPType>(input)) {
+    auto result = dyn_cast<RankedTensorType>(getType());
+    if (!result || !compatibleShapes(result.getShape(), dfp.getShape()))
+      return emitOpError("result must be an f32 tensor of shape ")
+             << dfp.getMantissaType().getShape() << ", got " << getType();
+    return success();
+  }
+  return verifyElementwise(*this, input, getType());
+}
+
+//===----------------------------------------------------------------------===//
+// RescaleOp, SaturateOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult RescaleOp::verify() {
+  if (failed(verifyElementwise(*this, getInput().getType(), getType())) ||
+      failed(verifyRandomness(*this)))
+    return failure();
+  FixedType from = getFixedElementType(getInput().getType());
+  FixedType to = getFixedElementType(getType());
+  if (to.getFrac() >= from.getFrac() &&
+      getRounding() != RoundingMode::NearestEven)
+    return emitOpError("rounding '") << stringifyRoundingMode(getRounding())
+                                     << "' has no effect: rescaling " << from
+                                     << " to " << to << " drops no bits";
+  return success();
+}
+
+LogicalResult SaturateOp::verify() {
+  if (failed(verifyElementwise(*this, getInput().getType(), getType())))
+    return failure();
+  FixedType from = getFixedElementType(getInput().getType());
+  FixedType to = getFixedElementType(getType());
+  if (from.getFrac() != to.getFrac())
+    return emitOpError("saturating keeps the fraction bits: ")
+           << from << " and " << to << " differ (use fxp.rescale)";
+  if (to.getWidth() > from.getWidth())
+    return emitOpError("result width ")
+           << to.getWidth() << " exceeds the input width " << from.getWidth();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// AddOp, SubOp, MulOp
+//===----------------------------------------------------------------------===//
+
+/// Add and sub align both operands to the larger fraction; the exact result
+/// must fit in the 64-bit integers the lowering computes in.
+template <typename OpTy>
+static LogicalResult verifyBinary(OpTy op, bool isProduct) {
+  if (failed(verifyElementwise(op, op.getLhs().getType(), op.getType())) ||
+      failed(verifyElementwise(op, op.getRhs().getType(), op.getType())) ||
+      failed(verifyRandomness(op)))
+    return failure();
+  if (isProduct)
+    return success();
+  FixedType a = getFixedElementType(op.getLhs().getType());
+  FixedType b = getFixedElementType(op.getRhs().getType());
+  int frac = std::max(a.getFrac(), b.getFrac());
+  int64_t bits = std::max<int64_t>(a.getWidth() + frac - a.getFrac(),
+                                   b.getWidth() + frac - b.getFrac()) +
+                 1;
+  if (bits > 64)
+    return op.emitOpError("the exact result of ")
+           << a << " and " << b << " needs " << bits
+           << " bits; at most 64 are supported";
+  return success();
+}
+
+LogicalResult AddOp::verify() { return verifyBinary(*this, false); }
+LogicalResult SubOp::verify() { return verifyBinary(*this, false); }
+LogicalResult MulOp::verify() { return verifyBinary(*this, true); }
+
+//===----------------------------------------------------------------------===//
+// SharedExponentOp, QuantizeDFPOp, MantissasOp, ExponentsOp, MakeDFPOp
+//===----------------------------------------------------------------------===//
+
+/// The exponent tensor type of per-tensor or per-block shared exponents.
+static RankedTensorType exponentType(RankedTensorType input, int64_t block,
+                                     unsigned axis) {
+  return DFPType::get(input.getContext(), input.getShape(), /*width=*/16, block,
+                      axis)
+      .getExponentType();
+}
+
+LogicalResult SharedExponentOp::verify() {
+  auto input = getInput().getType();
+  int64_t block = getBlock();
+  unsigned axis = getAxis();
+  if (input.getRank() == 0)
+    return emitOpError("input must have rank >= 1");
+  if (block == 0 && axis != 0)
+    return emitOpError("'axis' requires a 'block' size");
+  if (block > 0 && axis >= input.getRank())
+    return emitOpError("block axis ")
+           << axis << " is out of range for rank " << input.getRank();
+  RankedTensorType expected = exponentType(input, block, axis);
+  if (!compatibleShapes(expected.getShape(), getType().getShape()))
+    return emitOpError("result must be ") << expected << ", got " << getType();
+  return success();
+}
+
+LogicalResult QuantizeDFPOp::verify() {
+  if (failed(verifyRandomness(*this)))
+    return failure();
+  if (getOverflow() == OverflowMode::Wrap)
+    return emitOpError("quantizing a float always saturates: overflow mode "
+                       "'wrap' is not allowed");
+  DFPType dfp = getType();
+  if (!compatibleShapes(getInput().getType().getShape(), dfp.getShape()))
+    return emitOpError("input shape differs from the result's: ")
+           << getInput().getType() << " vs " << dfp;
+  if (!compatibleShapes(getExponents().getType().getShape(),
+                        dfp.getExponentType().getShape()))
+    return emitOpError("exponents must be ")
+           << dfp.getExponentType() << " for " << dfp << ", got "
+           << getExponents().getType();
+  return success();
+}
+
+LogicalResult MantissasOp::verify() {
+  if (getType() != getInput().getType().getMantissaType())
+    return emitOpError("result must be ")
+           << getInput().getType().getMantissaType() << ", got " << getType();
+  return success();
+}
+
+LogicalResult ExponentsOp::verify() {
+  if (getType() != getInput().getType().getExponentType())
+    return emitOpError("result must be ")
+           << getInput().getType().getExponentType() << ", got " << getType();
+  return success();
+}
+
+LogicalResult MakeDFPOp::verify() {
+  DFPType dfp = getType();
+  if (getMantissas().getType() != dfp.getMantissaType())
+    return emitOpError("mantissas must be ")
+           << dfp.getMantissaType() << ", got " << getMantissas().getType();
+  if (getExponents().getType() != dfp.getExponentType())
+    return emitOpError("exponents must be ")
+           << dfp.getExponentType() << ", got " << getExponents().getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulOp
+//===----------------------------------------------------------------------===//
+
+unsigned MatmulOp::getOperandWidth(Type type) {
+  if (auto dfp = dyn_cast<DFPType>(type))
+    return dfp.getWidth();
+  return getFixedElementType(type).getWidth();
+}
+
+int64_t MatmulOp::getMaxMagnitude(Type type) {
+  int64_t magnitude = int64_t(1) << (getOperandWidth(type) - 1);
+  return getSymmetric() ? magnitude - 1 : magnitude;
+}
+
+static ArrayRef<int64_t> operandShape(Type type) {
+  if (auto dfp = dyn_cast<DFPType>(type))
+    return dfp.getShape();
+  return cast<RankedTensorType>(type).getShape();
+}
+
+LogicalResult MatmulOp::verify() {
+  Type lhs = getLhs().getType(), rhs = getRhs().getType();
+  if (isa<DFPType>(lhs) != isa<DFPType>(rhs))
+    return emitOpError("operands must both be fixed-point tensors or both DFP "
+                       "tensors, got ")
+           << lhs << " and " << rhs;
+  for (Type type : {lhs, rhs})
+    if (auto dfp = dyn_cast<DFPType>(type); dfp && !dfp.isPerTensor())
+      return emitOpError("per-block DFP operands are not supported yet, got ")
+             << dfp;
+  ArrayRef<int64_t> a = operandShape(lhs), b = operandShape(rhs);
+  ArrayRef<int64_t> c = getType().getShape();
+  if (a.size() != b.size() || a.size() != c.size() || a.size() < 2 ||
+      a.size() > 3)
+    return emitOpError("operands and result must all have rank 2, or all "
+                       "rank 3 (batched), got ")
+           << lhs << ", " << rhs << " and " << getType();
+  size_t rank = a.size();
+  int64_t m = a[rank - (getTransposeA() ? 1 : 2)];
+  int64_t ka = a[rank - (getTransposeA() ? 2 : 1)];
+  int64_t kb = b[rank - (getTransposeB() ? 1 : 2)];
+  int64_t n = b[rank - (getTransposeB() ? 2 : 1)];
+  if (!compatibleShapes(ka, kb))
+    return emitOpError("reduction dimensions differ: ") << ka << " vs " << kb;
+  SmallVector<int64_t> expected;
+  if (rank == 3) {
+    if (!compatibleShapes(a[0], b[0]))
+      return emitOpError("batch dimensions differ: ") << a[0] << " vs " << b[0];
+    expected.push_back(ShapedType::isDynamic(a[0]) ? b[0] : a[0]);
+  }
+  expected.append({m, n});
+  if (!compatibleShapes(expected, c))
+    return emitOpError("result shape must be compatible with [")
+           << ArrayRef<int64_t>(expected) << "], got " << getType();
+
+  // SEMANTICS §6: a chunk of products must sum exactly in i32.
+  int64_t maxA = getMaxMagnitude(lhs), maxB = getMaxMagnitude(rhs);
+  int64_t limit = (int64_t(1) << 31) - 1;
+  int64_t chunk = getChunk();
+  int64_t safe = limit / (maxA * maxB);
+  if (chunk > safe)
+    return emitOpError("a chunk of ")
+           << chunk << " products can overflow i32: " << chunk << " * " << maxA
+           << " * " << maxB << " > 2^31 - 1 (largest safe chunk: " << safe
+           << (getSymmetric() ? "" : "; 'symmetric' allows more") << ")";
+  return success();
+}

@@ -1,0 +1,50 @@
+# -*- Python -*-
+# lit configuration of the fxp regression tests.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "fxp"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.fxp_obj_root, "test")
+# Unit tests form their own suite, found through build/test/Unit/lit.site.cfg.py.
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%fxp_src_root", config.fxp_src_root))
+config.substitutions.append(("%fxp_obj_root", config.fxp_obj_root))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(
+    ("%mlir_c_runner_utils",
+     os.path.join(config.llvm_libs_dir, "libmlir_c_runner_utils.so")))
+config.substitutions.append(
+    ("%mlir_runner_utils",
+     os.path.join(config.llvm_libs_dir, "libmlir_runner_utils.so")))
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+tool_dirs = [config.fxp_tools_dir, config.llvm_tools_dir]
+tools = ["fxp-opt", "mlir-runner", "mlir-translate", "llc", "clang"]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# CPU features gate execution tests (`REQUIRES: avx512vnni`): machines
+# without them report those tests as UNSUPPORTED, not failed.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        flags = set()
+        for line in cpuinfo:
+            if line.startswith("flags"):
+                flags.update(line.split(":", 1)[1].split())
+                break
+except OSError:
+    flags = set()
+for flag, feature in [("avx512_vnni", "avx512vnni"), ("avx512bw", "avx512bw"),
+                      ("avx2", "avx2")]:
+    if flag in flags:
+        config.available_features.add(feature)
