@@ -85,61 +85,72 @@ struct SharedExponentLowering : OpConversionPattern<SharedExponentOp> {
   }
 };
 
-/// SEMANTICS §6 as one reduction over (batch, m, n, k) with two accumulators:
-/// the current chunk's i32 sum, and the f32 sum that each finished chunk is
-/// added to (in increasing k). The result is then scaled by 2^exp2 once.
-struct MatmulLowering : OpConversionPattern<MatmulOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// The size of every loop of `maps`, from an operand dimension that the loop
+/// indexes directly (the verifiers guarantee there is one).
+static SmallVector<Value> getLoopSizes(ImplicitLocOpBuilder &b,
+                                       ArrayRef<AffineMap> maps,
+                                       ArrayRef<Value> operands) {
+  unsigned numLoops = maps.front().getNumDims();
+  SmallVector<Value> sizes(numLoops);
+  for (auto [map, operand] : llvm::zip(maps, operands)) {
+    SmallVector<Value> dims = getDimSizes(b, b.getLoc(), operand);
+    for (auto [position, expr] : llvm::enumerate(map.getResults()))
+      if (auto dim = dyn_cast<AffineDimExpr>(expr);
+          dim && !sizes[dim.getPosition()])
+        sizes[dim.getPosition()] = dims[position];
+  }
+  return sizes;
+}
+
+/// SEMANTICS §6 as one linalg.generic over the contraction's loops with two
+/// accumulators: the current chunk's i32 sum, and the f32 sum that each
+/// finished chunk is added to. Reduction loops run in lexicographic order, so
+/// the linearized reduction index `k` tells where a chunk ends. The f32 total
+/// is then scaled by 2^exp2 once.
+template <typename OpTy>
+struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OneToNOpAdaptor = typename OpConversionPattern<OpTy>::OneToNOpAdaptor;
+
   LogicalResult
-  matchAndRewrite(MatmulOp op, OneToNOpAdaptor adaptor,
+  matchAndRewrite(OpTy op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Value lhs = adaptor.getLhs()[0], rhs = adaptor.getRhs()[0];
     RankedTensorType resultType = op.getType();
-    unsigned rank = resultType.getRank();
-    bool batched = rank == 3;
-    MLIRContext *context = b.getContext();
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    AffineMap resultMap = maps[2];
+    unsigned numLoops = resultMap.getNumDims();
+    SmallVector<Value> loopSizes =
+        getLoopSizes(b, {maps[0], maps[1]}, {lhs, rhs});
 
-    // Loops: (batch?, m, n, k).
-    unsigned numLoops = rank + 1;
-    auto dim = [&](unsigned i) { return getAffineDimExpr(i, context); };
-    SmallVector<AffineExpr> batch;
-    if (batched)
-      batch.push_back(dim(0));
-    AffineExpr m = dim(rank - 2), n = dim(rank - 1), k = dim(rank);
-    auto map = [&](AffineExpr outer, AffineExpr inner) {
-      SmallVector<AffineExpr> exprs(batch);
-      exprs.append({outer, inner});
-      return AffineMap::get(numLoops, 0, exprs, context);
-    };
-    SmallVector<AffineMap> maps = {op.getTransposeA() ? map(k, m) : map(m, k),
-                                   op.getTransposeB() ? map(n, k) : map(k, n),
-                                   map(m, n), map(m, n)};
     SmallVector<utils::IteratorType> iterators(numLoops,
-                                               utils::IteratorType::parallel);
-    iterators.back() = utils::IteratorType::reduction;
-
-    SmallVector<Value> lhsSizes = getDimSizes(b, op.getLoc(), lhs);
-    SmallVector<Value> rhsSizes = getDimSizes(b, op.getLoc(), rhs);
-    Value mSize = lhsSizes[rank - (op.getTransposeA() ? 1 : 2)];
-    Value kSize = lhsSizes[rank - (op.getTransposeA() ? 2 : 1)];
-    Value nSize = rhsSizes[rank - (op.getTransposeB() ? 2 : 1)];
-    SmallVector<Value> resultSizes;
-    if (batched)
-      resultSizes.push_back(lhsSizes[0]);
-    resultSizes.append({mSize, nSize});
+                                               utils::IteratorType::reduction);
     SmallVector<Value> dynamicSizes;
-    for (unsigned i = 0; i < rank; ++i)
-      if (resultType.isDynamicDim(i))
-        dynamicSizes.push_back(resultSizes[i]);
+    for (auto [position, expr] : llvm::enumerate(resultMap.getResults())) {
+      unsigned loop = cast<AffineDimExpr>(expr).getPosition();
+      iterators[loop] = utils::IteratorType::parallel;
+      if (resultType.isDynamicDim(position))
+        dynamicSizes.push_back(loopSizes[loop]);
+    }
+    SmallVector<unsigned> reductionLoops;
+    for (unsigned loop = 0; loop < numLoops; ++loop)
+      if (iterators[loop] == utils::IteratorType::reduction)
+        reductionLoops.push_back(loop);
+    // K, the number of products per result element.
+    Value reductionSize = arith::ConstantIndexOp::create(b, 1);
+    for (unsigned loop : reductionLoops)
+      reductionSize = arith::MulIOp::create(b, reductionSize, loopSizes[loop]);
+
     auto i32Type = RankedTensorType::get(resultType.getShape(), b.getI32Type());
     Value chunkInit =
         createFilled(b, i32Type, dynamicSizes, b.getI32IntegerAttr(0));
     Value sumInit =
         createFilled(b, resultType, dynamicSizes, b.getF32FloatAttr(0.0f));
 
+    Type lhsType = op.getLhs().getType(), rhsType = op.getRhs().getType();
     // The clamp that `symmetric` promises: qmin never enters a product.
-    auto clampOperand = [&](ImplicitLocOpBuilder &nb, Value v, Type type) {
+    auto widen = [&](ImplicitLocOpBuilder &nb, Value v, Type type) {
       Value wide = v.getType().isInteger(32)
                        ? v
                        : Value(arith::ExtSIOp::create(nb, nb.getI32Type(), v));
@@ -149,26 +160,30 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
           nb, wide, createIntConstant(nb, -op.getMaxMagnitude(type), 32)));
     };
     int64_t chunk = op.getChunk();
-    Type lhsType = op.getLhs().getType(), rhsType = op.getRhs().getType();
+    maps.push_back(resultMap);
     auto reduction = linalg::GenericOp::create(
         b, TypeRange{i32Type, resultType}, ValueRange{lhs, rhs},
         ValueRange{chunkInit, sumInit}, maps, iterators,
         [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder nb(loc, nested);
-          Value product =
-              arith::MulIOp::create(nb, clampOperand(nb, args[0], lhsType),
-                                    clampOperand(nb, args[1], rhsType));
+          Value product = arith::MulIOp::create(nb, widen(nb, args[0], lhsType),
+                                                widen(nb, args[1], rhsType));
           Value chunkSum = arith::AddIOp::create(nb, args[2], product);
-          Value next = arith::AddIOp::create(
-              nb, linalg::IndexOp::create(nb, numLoops - 1),
-              arith::ConstantIndexOp::create(nb, 1));
+          // next = (row-major index of this product among the K) + 1.
+          Value next = arith::ConstantIndexOp::create(nb, 0);
+          for (unsigned loop : reductionLoops)
+            next = arith::AddIOp::create(
+                nb, arith::MulIOp::create(nb, next, loopSizes[loop]),
+                linalg::IndexOp::create(nb, loop));
+          next = arith::AddIOp::create(nb, next,
+                                       arith::ConstantIndexOp::create(nb, 1));
           Value endsChunk = arith::CmpIOp::create(
               nb, arith::CmpIPredicate::eq,
               arith::RemUIOp::create(nb, next,
                                      arith::ConstantIndexOp::create(nb, chunk)),
               arith::ConstantIndexOp::create(nb, 0));
-          Value endsK =
-              arith::CmpIOp::create(nb, arith::CmpIPredicate::eq, next, kSize);
+          Value endsK = arith::CmpIOp::create(nb, arith::CmpIPredicate::eq,
+                                              next, reductionSize);
           Value flush = arith::OrIOp::create(nb, endsChunk, endsK);
           Value flushed = arith::AddFOp::create(
               nb, args[3],
@@ -207,6 +222,7 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
 
 void mlir::fxp::populateContractionPatterns(const TypeConverter &converter,
                                             RewritePatternSet &patterns) {
-  patterns.add<SharedExponentLowering, MatmulLowering>(converter,
+  patterns.add<SharedExponentLowering, ChunkedContractionLowering<MatmulOp>,
+               ChunkedContractionLowering<ContractOp>>(converter,
                                                        patterns.getContext());
 }

@@ -350,3 +350,48 @@ func.func @from_storage_kind(%s: tensor<4xi8>) {
   %0 = fxp.from_storage %s : tensor<4xi8> -> !fxp.fixed<5, 2>
   return
 }
+
+// -----
+
+func.func @contract_maps(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{expects 3 indexing maps (lhs, rhs, result), got 2}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>] chunk 4
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_rank(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{indexing map #1 has 1 results for an operand of rank 2}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k)>, affine_map<(i, j, k) -> (i, j)>] chunk 4
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_result_map(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{the result map must be a projected permutation}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i + j, j)>] chunk 4
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_unbounded_loop(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{loop d3 is not the dimension of any operand, so its size is unknown}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k, l) -> (i, k + l)>, affine_map<(i, j, k, l) -> (k, j)>, affine_map<(i, j, k, l) -> (i, j)>] chunk 4
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_wide(%a: tensor<4x8x!fxp.fixed<32, 0>>, %b: tensor<8x2x!fxp.fixed<32, 0>>) {
+  // expected-error @+1 {{no chunk is safe: a single product of magnitudes 2147483648 and 2147483648 exceeds 2^31 - 1}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>] chunk 1
+       : tensor<4x8x!fxp.fixed<32, 0>>, tensor<8x2x!fxp.fixed<32, 0>> -> tensor<4x2xf32>
+  return
+}

@@ -1,6 +1,9 @@
 // RUN: fxp-opt %s | fxp-opt | FileCheck %s
 // RUN: fxp-opt %s --mlir-print-op-generic | fxp-opt | FileCheck %s
 
+// The convolution map of @contract, printed as an alias first.
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 + d4, d2 + d5, d6)>
+
 // CHECK-LABEL: func.func @types
 // CHECK-SAME: !fxp.fixed<16, 12>
 // CHECK-SAME: !fxp.fixed<2, -64>
@@ -134,4 +137,20 @@ func.func @storage(%q: tensor<4x!fxp.fixed<12, 8>>, %s: i8) -> (tensor<4xi16>, !
   // CHECK: fxp.from_storage %{{.*}} : i8 -> !fxp.fixed<5, 2>
   %1 = fxp.from_storage %s : i8 -> !fxp.fixed<5, 2>
   return %0, %1 : tensor<4xi16>, !fxp.fixed<5, 2>
+}
+
+// CHECK-LABEL: func.func @contract
+func.func @contract(%in: tensor<8x10x10x16x!fxp.fixed<14, 10>>, %filter: tensor<3x3x16x32x!fxp.fixed<14, 12>>,
+                    %a: !fxp.dfp<?x64, 14>, %b: !fxp.dfp<64x10, 14>) {
+  // CHECK: fxp.contract %{{.*}}, %{{.*}} maps [#[[IN]], #{{.*}}, #{{.*}}] chunk 32 symmetric : tensor<8x10x10x16x!fxp.fixed<14, 10>>, tensor<3x3x16x32x!fxp.fixed<14, 12>> -> tensor<8x8x8x32xf32>
+  %0 = fxp.contract %in, %filter
+         maps [affine_map<(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)>,
+               affine_map<(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)>,
+               affine_map<(n, h, w, f, kh, kw, c) -> (n, h, w, f)>]
+         chunk 32 symmetric
+       : tensor<8x10x10x16x!fxp.fixed<14, 10>>, tensor<3x3x16x32x!fxp.fixed<14, 12>> -> tensor<8x8x8x32xf32>
+  // CHECK: fxp.contract %{{.*}}, %{{.*}} maps [{{.*}}] chunk 7 : !fxp.dfp<?x64, 14>, !fxp.dfp<64x10, 14> -> tensor<?x10xf32>
+  %1 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>]
+         chunk 7 : !fxp.dfp<?x64, 14>, !fxp.dfp<64x10, 14> -> tensor<?x10xf32>
+  return
 }

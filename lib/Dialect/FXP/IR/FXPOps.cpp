@@ -270,15 +270,26 @@ LogicalResult MakeDFPOp::verify() {
 // MatmulOp
 //===----------------------------------------------------------------------===//
 
-unsigned MatmulOp::getOperandWidth(Type type) {
+/// Width of the mantissas (or of the fixed-point elements) of an operand.
+static unsigned getOperandWidth(Type type) {
   if (auto dfp = dyn_cast<DFPType>(type))
     return dfp.getWidth();
   return getFixedElementType(type).getWidth();
 }
 
-int64_t MatmulOp::getMaxMagnitude(Type type) {
+/// The largest magnitude of an operand: 2^(W-1), or qmax when `symmetric`
+/// clamps qmin away.
+static int64_t getMaxMagnitude(Type type, bool symmetric) {
   int64_t magnitude = int64_t(1) << (getOperandWidth(type) - 1);
-  return getSymmetric() ? magnitude - 1 : magnitude;
+  return symmetric ? magnitude - 1 : magnitude;
+}
+
+int64_t MatmulOp::getMaxMagnitude(Type type) {
+  return ::getMaxMagnitude(type, getSymmetric());
+}
+
+int64_t ContractOp::getMaxMagnitude(Type type) {
+  return ::getMaxMagnitude(type, getSymmetric());
 }
 
 static ArrayRef<int64_t> operandShape(Type type) {
@@ -287,16 +298,57 @@ static ArrayRef<int64_t> operandShape(Type type) {
   return cast<RankedTensorType>(type).getShape();
 }
 
-LogicalResult MatmulOp::verify() {
-  Type lhs = getLhs().getType(), rhs = getRhs().getType();
+/// Operands of a contraction: both fixed point or both per-tensor DFP, and a
+/// chunk whose products provably sum in i32 (SEMANTICS §6).
+static LogicalResult verifyContraction(Operation *op, Type lhs, Type rhs,
+                                       int64_t chunk, bool symmetric) {
   if (isa<DFPType>(lhs) != isa<DFPType>(rhs))
-    return emitOpError("operands must both be fixed-point tensors or both DFP "
-                       "tensors, got ")
+    return op->emitOpError("operands must both be fixed-point tensors or both "
+                           "DFP tensors, got ")
            << lhs << " and " << rhs;
   for (Type type : {lhs, rhs})
     if (auto dfp = dyn_cast<DFPType>(type); dfp && !dfp.isPerTensor())
-      return emitOpError("per-block DFP operands are not supported yet, got ")
+      return op->emitOpError(
+                 "per-block DFP operands are not supported yet, got ")
              << dfp;
+  int64_t maxA = getMaxMagnitude(lhs, symmetric);
+  int64_t maxB = getMaxMagnitude(rhs, symmetric);
+  int64_t limit = (int64_t(1) << 31) - 1;
+  int64_t safe = limit / (maxA * maxB);
+  if (safe == 0)
+    return op->emitOpError("no chunk is safe: a single product of magnitudes ")
+           << maxA << " and " << maxB << " exceeds 2^31 - 1; use narrower "
+           << "operands";
+  if (chunk > safe)
+    return op->emitOpError("a chunk of ")
+           << chunk << " products can overflow i32: " << chunk << " * " << maxA
+           << " * " << maxB << " > 2^31 - 1 (largest safe chunk: " << safe
+           << (symmetric ? "" : "; 'symmetric' allows more") << ")";
+  return success();
+}
+
+SmallVector<AffineMap> MatmulOp::getIndexingMapsArray() {
+  unsigned rank = getType().getRank();
+  MLIRContext *context = getContext();
+  // Loops: (batch?, m, n, k).
+  unsigned numLoops = rank + 1;
+  auto dim = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  AffineExpr m = dim(rank - 2), n = dim(rank - 1), k = dim(rank);
+  auto map = [&](AffineExpr outer, AffineExpr inner) {
+    SmallVector<AffineExpr> exprs;
+    if (rank == 3)
+      exprs.push_back(dim(0));
+    exprs.append({outer, inner});
+    return AffineMap::get(numLoops, 0, exprs, context);
+  };
+  return {getTransposeA() ? map(k, m) : map(m, k),
+          getTransposeB() ? map(n, k) : map(k, n), map(m, n)};
+}
+
+LogicalResult MatmulOp::verify() {
+  Type lhs = getLhs().getType(), rhs = getRhs().getType();
+  if (failed(verifyContraction(*this, lhs, rhs, getChunk(), getSymmetric())))
+    return failure();
   ArrayRef<int64_t> a = operandShape(lhs), b = operandShape(rhs);
   ArrayRef<int64_t> c = getType().getShape();
   if (a.size() != b.size() || a.size() != c.size() || a.size() < 2 ||
@@ -321,16 +373,39 @@ LogicalResult MatmulOp::verify() {
   if (!compatibleShapes(expected, c))
     return emitOpError("result shape must be compatible with [")
            << ArrayRef<int64_t>(expected) << "], got " << getType();
-
-  // SEMANTICS §6: a chunk of products must sum exactly in i32.
-  int64_t maxA = getMaxMagnitude(lhs), maxB = getMaxMagnitude(rhs);
-  int64_t limit = (int64_t(1) << 31) - 1;
-  int64_t chunk = getChunk();
-  int64_t safe = limit / (maxA * maxB);
-  if (chunk > safe)
-    return emitOpError("a chunk of ")
-           << chunk << " products can overflow i32: " << chunk << " * " << maxA
-           << " * " << maxB << " > 2^31 - 1 (largest safe chunk: " << safe
-           << (getSymmetric() ? "" : "; 'symmetric' allows more") << ")";
   return success();
+}
+
+LogicalResult ContractOp::verify() {
+  Type lhs = getLhs().getType(), rhs = getRhs().getType();
+  SmallVector<AffineMap> maps = getIndexingMapsArray();
+  if (maps.size() != 3)
+    return emitOpError("expects 3 indexing maps (lhs, rhs, result), got ")
+           << maps.size();
+  unsigned numLoops = maps[0].getNumDims();
+  Type types[] = {lhs, rhs, getType()};
+  for (auto [index, map] : llvm::enumerate(maps)) {
+    if (map.getNumDims() != numLoops || map.getNumSymbols() != 0)
+      return emitOpError("indexing map #")
+             << index << " must have " << numLoops << " dims and no symbols";
+    if (map.getNumResults() != operandShape(types[index]).size())
+      return emitOpError("indexing map #")
+             << index << " has " << map.getNumResults()
+             << " results for an operand of rank "
+             << operandShape(types[index]).size();
+  }
+  if (!maps[2].isProjectedPermutation())
+    return emitOpError("the result map must be a projected permutation, got ")
+           << AffineMapAttr::get(maps[2]);
+  // Every loop must be bounded by a dimension some operand indexes directly.
+  for (unsigned loop = 0; loop < numLoops; ++loop) {
+    AffineExpr dim = getAffineDimExpr(loop, getContext());
+    if (llvm::none_of(maps, [&](AffineMap map) {
+          return llvm::is_contained(map.getResults(), dim);
+        }))
+      return emitOpError("loop d")
+             << loop << " is not the dimension of any operand, so its size "
+             << "is unknown";
+  }
+  return verifyContraction(*this, lhs, rhs, getChunk(), getSymmetric());
 }

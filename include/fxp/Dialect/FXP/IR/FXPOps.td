@@ -393,10 +393,57 @@ def FXP_MatmulOp : FXP_Op<"matmul", [Pure]> {
     attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
   let extraClassDeclaration = [{
-    /// Width of the mantissas (or of the fixed-point elements) of an operand.
-    static unsigned getOperandWidth(Type type);
     /// The largest magnitude an operand can have after the op's clamping.
     int64_t getMaxMagnitude(Type type);
+    /// The indexing maps of the equivalent `fxp.contract`.
+    SmallVector<AffineMap> getIndexingMapsArray();
+  }];
+  let hasVerifier = 1;
+}
+
+def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
+  let summary = "General contraction with chunked i32 accumulation flushed to f32";
+  let description = [{
+    The contraction `C[p] = sum_r A[mapA(p, r)] * B[mapB(p, r)]` of a
+    `linalg.generic` with the given `indexing_maps` (over loops `p`, the
+    dimensions of the result map, and reduction loops `r`, all the others):
+    matmuls with any layout, batched matmuls and convolutions alike
+    (`d1 + d4` in an operand map is how a convolution reads its input).
+
+    Accumulation follows SEMANTICS §6 with `K` the product of the reduction
+    loops' sizes, visited in lexicographic order (loop order): runs of
+    `chunk` consecutive products sum exactly in `i32`, each run's sum converts
+    to f32 and adds into an f32 accumulator starting at `0.0`, and the total
+    is scaled by `2^-(Fa + Fb)` (fixed point) or `2^(ea + eb)` (per-tensor
+    DFP), rounded once. `symmetric` clamps the operands to `[-qmax, qmax]`
+    first, as for `fxp.matmul`, and the verifier proves the `i32` bound.
+
+    ```mlir
+    // A 3x3 convolution, NHWC input and HWCF filter.
+    %c = fxp.contract %in, %filter
+           maps [affine_map<(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)>,
+                 affine_map<(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)>,
+                 affine_map<(n, h, w, f, kh, kw, c) -> (n, h, w, f)>]
+           chunk 32 symmetric
+         : tensor<8x10x10x16x!fxp.fixed<14, 10>>, tensor<3x3x16x32x!fxp.fixed<14, 12>>
+        -> tensor<8x8x8x32xf32>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$lhs,
+                   AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$rhs,
+                   AffineMapArrayAttr:$indexing_maps,
+                   ConfinedAttr<I64Attr, [IntPositive]>:$chunk,
+                   UnitAttr:$symmetric);
+  let results = (outs FXP_F32Tensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs `maps` $indexing_maps `chunk` $chunk (`symmetric` $symmetric^)?
+    attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
+  }];
+  let extraClassDeclaration = [{
+    int64_t getMaxMagnitude(Type type);
+    SmallVector<AffineMap> getIndexingMapsArray() {
+      return llvm::to_vector(getIndexingMapsAttr().getAsValueRange<AffineMapAttr>());
+    }
   }];
   let hasVerifier = 1;
 }

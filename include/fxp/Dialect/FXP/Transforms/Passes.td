@@ -21,4 +21,118 @@ def FXPEmitCInterfacePass : Pass<"fxp-emit-c-interface", "::mlir::ModuleOp"> {
   }];
 }
 
+def FXPLegalizeAccumulationPass
+    : Pass<"fxp-legalize-accumulation", "::mlir::ModuleOp"> {
+  let summary = "Prove the i32 bound of every contraction and fix its chunks";
+  let description = [{
+    For every `fxp.matmul` and `fxp.contract`, computes from the operand
+    formats the longest run of products that provably sums in `i32`
+    (SEMANTICS §6: `C * max|a| * max|b| <= 2^31 - 1`) and sets `chunk` to it.
+
+    With `min-chunk=N`, a contraction whose formats allow fewer than `N`
+    products per chunk is an error, unless `narrow` is set: then the
+    mantissas of its operands, quantized by `fxp.quantize_dfp` (whose
+    exponents come from `fxp.shared_exponent`) or by `fxp.quantize`, are
+    narrowed to the widest width that reaches `N` (DFP16's trade of input
+    precision for longer accumulation chains; for fixed point the fraction
+    shrinks with the width, so the range stays). Operands that cannot be made
+    safe are reported with the contraction's location.
+
+    ```mlir
+    // fxp-opt --fxp-legalize-accumulation
+    %c = fxp.matmul %a, %b chunk 1 symmetric : tensor<4x64x!fxp.fixed<14, 10>>, ...
+    // becomes chunk 32 (32 * 8191 * 8191 <= 2^31 - 1)
+    ```
+  }];
+  let options = [
+    Option<"minChunk", "min-chunk", "int64_t", "0",
+           "Reject (or narrow, with 'narrow') contractions whose chunks would "
+           "be shorter than this">,
+    Option<"narrow", "narrow", "bool", "false",
+           "Narrow quantized operands until their chunks reach 'min-chunk'">,
+  ];
+  let dependentDialects = ["::mlir::fxp::FXPDialect"];
+}
+
+def FXPQuantizeTrainingPass
+    : Pass<"fxp-quantize-training", "::mlir::ModuleOp"> {
+  let summary = "Rewrite the contractions of an FP32 training step into fixed point";
+  let description = [{
+    Finds every contraction of the module's functions, forward and backward
+    alike: any `linalg` op (named or `linalg.generic`; matmul, batch matmul,
+    transposed layouts, convolutions) with two f32 tensor inputs, one f32
+    init, a reduction loop and the body `out + a * b`. Each becomes an
+    `fxp.contract` with the op's indexing maps on quantized operands, added to
+    the op's init, per the recipe (SEMANTICS §8):
+
+    - `dfp16`: both operands become per-tensor DFP (`fxp.shared_exponent` +
+      `fxp.quantize_dfp`, saturating symmetrically) with `width`-bit mantissas
+      (default 14, so that chunks hold 32 products); the f32 result is used
+      as it is. Everything else, including the SGD update of the FP32 master
+      weights, stays FP32.
+    - `gupta`: both operands become `!fxp.fixed<width, frac-bits>` (default
+      `<16, 12>`), the contraction's result is rounded once to that format,
+      and so is every tensor result of the function (the updated
+      parameters): there are no FP32 master weights.
+
+    When the rounding is stochastic (the default), every rounding op gets its
+    own `stream` (numbered in program order after any already in the module)
+    and each function that rounds gains a trailing `i64` argument, the seed,
+    marked `fxp.seed`; calls are updated to pass the caller's seed.
+
+    Per-operand overrides (WAGE-like mixes): a function argument with
+    `fxp.width` (and, for `gupta`, `fxp.frac_bits`) integer attributes is
+    quantized with that format wherever it feeds a contraction directly.
+
+    The pass then runs `fxp-legalize-accumulation`. The rest of the graph is
+    left as written; a module with no contraction passes through unchanged.
+    A contraction it cannot handle (other element types, other bodies) is
+    reported, never silently left in FP32.
+
+    ```mlir
+    %y = linalg.matmul ins(%x, %w : tensor<?x64xf32>, tensor<64x10xf32>)
+                       outs(%zero : tensor<?x10xf32>) -> tensor<?x10xf32>
+    // fxp-opt --fxp-quantize-training="recipe=dfp16 rounding=nearest_even"
+    %ex = fxp.shared_exponent %x width 14 : tensor<?x64xf32> -> tensor<i32>
+    %dx = fxp.quantize_dfp %x, %ex overflow <saturate_symmetric> : ... -> !fxp.dfp<?x64, 14>
+    ...
+    %y = fxp.contract %dx, %dw maps [...] chunk 32 symmetric : ... -> tensor<?x10xf32>
+    ```
+  }];
+  let options = [
+    Option<"recipe", "recipe", "::mlir::fxp::Recipe", "::mlir::fxp::Recipe::DFP16",
+           "Training recipe", [{::llvm::cl::values(
+             clEnumValN(::mlir::fxp::Recipe::DFP16, "dfp16",
+                        "DFP operands, FP32 results and master weights"),
+             clEnumValN(::mlir::fxp::Recipe::Gupta, "gupta",
+                        "fixed-point operands, results and weights"))}]>,
+    Option<"rounding", "rounding", "::mlir::fxp::RoundingMode",
+           "::mlir::fxp::RoundingMode::Stochastic", "Rounding mode",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::fxp::RoundingMode::Floor, "floor", ""),
+             clEnumValN(::mlir::fxp::RoundingMode::TowardZero, "toward_zero", ""),
+             clEnumValN(::mlir::fxp::RoundingMode::NearestEven, "nearest_even", ""),
+             clEnumValN(::mlir::fxp::RoundingMode::NearestAway, "nearest_away", ""),
+             clEnumValN(::mlir::fxp::RoundingMode::NearestUp, "nearest_up", ""),
+             clEnumValN(::mlir::fxp::RoundingMode::Biased, "biased", ""),
+             clEnumValN(::mlir::fxp::RoundingMode::Stochastic, "stochastic", ""))}]>,
+    Option<"width", "width", "unsigned", "0",
+           "Word (gupta) or mantissa (dfp16) bits; 0 picks the recipe's "
+           "default (16 for gupta, 14 for dfp16)">,
+    Option<"fracBits", "frac-bits", "int", "12",
+           "gupta: fraction bits of the fixed-point format">,
+    Option<"headroom", "headroom", "int", "0",
+           "dfp16: bits of headroom in the shared exponents">,
+    Option<"minChunk", "min-chunk", "int64_t", "0",
+           "As fxp-legalize-accumulation's option">,
+    Option<"narrow", "narrow", "bool", "false",
+           "As fxp-legalize-accumulation's option">,
+  ];
+  let dependentDialects = [
+    "::mlir::fxp::FXPDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // FXP_DIALECT_FXP_TRANSFORMS_PASSES_TD

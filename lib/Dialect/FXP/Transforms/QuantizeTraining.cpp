@@ -1,0 +1,282 @@
+//===- QuantizeTraining.cpp - FP32 training steps to fixed point -*- C++
+//-*-===//
+
+#include "fxp/Dialect/FXP/Transforms/Passes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace mlir::fxp {
+#define GEN_PASS_DEF_FXPQUANTIZETRAININGPASS
+#include "fxp/Dialect/FXP/Transforms/Passes.h.inc"
+} // namespace mlir::fxp
+
+using namespace mlir;
+using namespace mlir::fxp;
+
+static constexpr StringLiteral kSeedAttr = "fxp.seed";
+static constexpr StringLiteral kWidthAttr = "fxp.width";
+static constexpr StringLiteral kFracBitsAttr = "fxp.frac_bits";
+
+/// Whether `op` is a contraction the pass rewrites: two f32 tensor inputs, one
+/// f32 tensor init, a reduction loop, and the body `out + a * b`.
+static bool isF32Contraction(linalg::LinalgOp op) {
+  if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
+      op.getNumReductionLoops() == 0 || !op.hasPureTensorSemantics())
+    return false;
+  for (Value operand : op->getOperands()) {
+    auto type = dyn_cast<RankedTensorType>(operand.getType());
+    if (!type || !type.getElementType().isF32())
+      return false;
+  }
+  Block *body = op.getBlock();
+  auto yield = dyn_cast<linalg::YieldOp>(body->getTerminator());
+  if (!yield || yield.getNumOperands() != 1 ||
+      body->getOperations().size() != 3)
+    return false;
+  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add)
+    return false;
+  Value a = body->getArgument(0), b = body->getArgument(1),
+        out = body->getArgument(2);
+  auto isProduct = [&](Value v) {
+    auto mul = v.getDefiningOp<arith::MulFOp>();
+    return mul && ((mul.getLhs() == a && mul.getRhs() == b) ||
+                   (mul.getLhs() == b && mul.getRhs() == a));
+  };
+  return (add.getLhs() == out && isProduct(add.getRhs())) ||
+         (add.getRhs() == out && isProduct(add.getLhs()));
+}
+
+static bool isZeroFill(Value value) {
+  auto fill = value.getDefiningOp<linalg::FillOp>();
+  return fill && matchPattern(fill.getInputs()[0], m_AnyZeroFloat());
+}
+
+namespace {
+/// Rewrites the functions of a module, one stream number at a time.
+class TrainingRewriter {
+public:
+  TrainingRewriter(const FXPQuantizeTrainingPassOptions &options,
+                   uint32_t firstStream)
+      : options(options), nextStream(firstStream) {
+    width = options.width ? unsigned(options.width)
+                          : (options.recipe == Recipe::Gupta ? 16 : 14);
+  }
+
+  /// Rewrites the contractions (and, for gupta, the results) of `func`;
+  /// `seed` is the function's seed argument, created on demand.
+  LogicalResult rewrite(func::FuncOp func);
+
+  bool isStochastic() const {
+    return options.rounding == RoundingMode::Stochastic;
+  }
+
+private:
+  /// The seed operand and stream of the next rounding op.
+  std::pair<Value, IntegerAttr> nextRandomness(OpBuilder &builder);
+  /// The `(width, fracBits)` an operand is quantized to.
+  std::pair<unsigned, int> getFormat(Value operand) const;
+  Value quantizeOperand(OpBuilder &builder, Location loc, Value operand);
+  Value roundToFixed(OpBuilder &builder, Location loc, Value value);
+  Value getSeed(OpBuilder &builder);
+
+  const FXPQuantizeTrainingPassOptions &options;
+  unsigned width;
+  uint32_t nextStream;
+  func::FuncOp currentFunc;
+  Value seed;
+};
+} // namespace
+
+Value TrainingRewriter::getSeed(OpBuilder &builder) {
+  if (seed)
+    return seed;
+  // Each function that rounds stochastically takes one trailing seed.
+  unsigned index = currentFunc.getNumArguments();
+  if (failed(currentFunc.insertArgument(index, builder.getI64Type(),
+                                        builder.getDictionaryAttr({}),
+                                        currentFunc.getLoc())))
+    return {};
+  currentFunc.setArgAttr(index, kSeedAttr, builder.getUnitAttr());
+  seed = currentFunc.getArgument(index);
+  return seed;
+}
+
+std::pair<Value, IntegerAttr>
+TrainingRewriter::nextRandomness(OpBuilder &builder) {
+  if (!isStochastic())
+    return {};
+  return {getSeed(builder), builder.getI32IntegerAttr(nextStream++)};
+}
+
+std::pair<unsigned, int> TrainingRewriter::getFormat(Value operand) const {
+  unsigned operandWidth = width;
+  int fracBits = options.fracBits;
+  if (auto arg = dyn_cast<BlockArgument>(operand)) {
+    if (auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp())) {
+      if (auto attr = func.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(),
+                                                         kWidthAttr))
+        operandWidth = attr.getInt();
+      if (auto attr = func.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(),
+                                                         kFracBitsAttr))
+        fracBits = attr.getInt();
+    }
+  }
+  return {operandWidth, fracBits};
+}
+
+Value TrainingRewriter::quantizeOperand(OpBuilder &builder, Location loc,
+                                        Value operand) {
+  auto type = cast<RankedTensorType>(operand.getType());
+  auto [operandWidth, fracBits] = getFormat(operand);
+  auto rounding = RoundingModeAttr::get(builder.getContext(), options.rounding);
+  auto overflow = OverflowModeAttr::get(builder.getContext(),
+                                        OverflowMode::SaturateSymmetric);
+  if (options.recipe == Recipe::Gupta) {
+    auto fixed = FixedType::get(builder.getContext(), operandWidth, fracBits);
+    auto [seedValue, stream] = nextRandomness(builder);
+    return QuantizeOp::create(builder, loc, type.clone(fixed), operand,
+                              rounding, overflow, seedValue, stream);
+  }
+  auto exponentType = RankedTensorType::get({}, builder.getI32Type());
+  Value exponent = SharedExponentOp::create(
+      builder, loc, exponentType, operand,
+      builder.getI32IntegerAttr(operandWidth),
+      builder.getI32IntegerAttr(options.headroom), builder.getI64IntegerAttr(0),
+      builder.getI32IntegerAttr(0));
+  auto dfp = DFPType::get(builder.getContext(), type.getShape(), operandWidth,
+                          /*block=*/0, /*axis=*/0);
+  auto [seedValue, stream] = nextRandomness(builder);
+  return QuantizeDFPOp::create(builder, loc, dfp, operand, exponent, rounding,
+                               overflow, seedValue, stream);
+}
+
+/// gupta: a value rounded to the fixed-point format and back to f32.
+Value TrainingRewriter::roundToFixed(OpBuilder &builder, Location loc,
+                                     Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  auto fixed = FixedType::get(builder.getContext(), width, options.fracBits);
+  auto [seedValue, stream] = nextRandomness(builder);
+  Value quantized = QuantizeOp::create(
+      builder, loc, type.clone(fixed), value,
+      RoundingModeAttr::get(builder.getContext(), options.rounding),
+      OverflowModeAttr::get(builder.getContext(), OverflowMode::Saturate),
+      seedValue, stream);
+  return DequantizeOp::create(builder, loc, type, quantized);
+}
+
+LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
+  currentFunc = func;
+  seed = {};
+  SmallVector<linalg::LinalgOp> contractions;
+  func.walk([&](linalg::LinalgOp op) {
+    if (isF32Contraction(op))
+      contractions.push_back(op);
+  });
+  for (linalg::LinalgOp op : contractions) {
+    OpBuilder builder(op);
+    Location loc = op.getLoc();
+    Value lhs = quantizeOperand(builder, loc, op.getDpsInputs()[0]);
+    Value rhs = quantizeOperand(builder, loc, op.getDpsInputs()[1]);
+    Value init = op.getDpsInits()[0];
+    auto resultType = cast<RankedTensorType>(init.getType());
+    Value result = ContractOp::create(
+        builder, loc, resultType, lhs, rhs,
+        builder.getAffineMapArrayAttr(op.getIndexingMapsArray()),
+        builder.getI64IntegerAttr(1), builder.getUnitAttr());
+    if (options.recipe == Recipe::Gupta)
+      result = roundToFixed(builder, loc, result);
+    // linalg accumulates into its init: keep that unless it is zero.
+    if (!isZeroFill(init)) {
+      Value empty = tensor::EmptyOp::create(
+          builder, loc, tensor::getMixedSizes(builder, loc, init),
+          resultType.getElementType());
+      result = linalg::AddOp::create(builder, loc, ValueRange{result, init},
+                                     ValueRange{empty})
+                   .getResult(0);
+    }
+    op->replaceAllUsesWith(ValueRange{result});
+    op->erase();
+  }
+  // gupta keeps no FP32 weights: every tensor result of the step is rounded.
+  if (options.recipe == Recipe::Gupta && !contractions.empty()) {
+    for (Block &block : func.getBody()) {
+      auto ret = dyn_cast<func::ReturnOp>(block.getTerminator());
+      if (!ret)
+        continue;
+      OpBuilder builder(ret);
+      for (OpOperand &operand : ret->getOpOperands()) {
+        auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+        if (type && type.getRank() > 0 && type.getElementType().isF32())
+          operand.set(roundToFixed(builder, ret.getLoc(), operand.get()));
+      }
+    }
+  }
+  if (isStochastic() && !contractions.empty() && !seed)
+    return func.emitOpError("failed to add the seed argument");
+  return success();
+}
+
+/// One past the largest stream already used in `module`.
+static uint32_t getFirstFreeStream(ModuleOp module) {
+  uint32_t next = 0;
+  module.walk([&](Operation *op) {
+    if (auto stream = op->getAttrOfType<IntegerAttr>("stream"))
+      if (isa<FXPDialect>(op->getDialect()))
+        next = std::max<uint32_t>(next, stream.getInt() + 1);
+  });
+  return next;
+}
+
+/// Functions that call a function taking a seed take one too and pass theirs.
+static LogicalResult propagateSeeds(ModuleOp module) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (auto func : module.getOps<func::FuncOp>()) {
+      SmallVector<func::CallOp> calls;
+      func.walk([&](func::CallOp call) { calls.push_back(call); });
+      for (func::CallOp call : calls) {
+        auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+        if (!callee || callee.isExternal() || callee.getNumArguments() == 0 ||
+            !callee.getArgAttr(callee.getNumArguments() - 1, kSeedAttr) ||
+            call.getNumOperands() == callee.getNumArguments())
+          continue;
+        unsigned last = func.getNumArguments();
+        if (last == 0 || !func.getArgAttr(last - 1, kSeedAttr)) {
+          OpBuilder builder(func);
+          if (failed(func.insertArgument(last, builder.getI64Type(),
+                                         builder.getDictionaryAttr({}),
+                                         func.getLoc())))
+            return failure();
+          func.setArgAttr(last, kSeedAttr, builder.getUnitAttr());
+          last += 1;
+          changed = true;
+        }
+        call->insertOperands(call.getNumOperands(), func.getArgument(last - 1));
+      }
+    }
+  }
+  return success();
+}
+
+namespace {
+struct FXPQuantizeTrainingPass
+    : fxp::impl::FXPQuantizeTrainingPassBase<FXPQuantizeTrainingPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    FXPQuantizeTrainingPassOptions options{recipe,   rounding, width, fracBits,
+                                           headroom, minChunk, narrow};
+    TrainingRewriter rewriter(options, getFirstFreeStream(module));
+    for (auto func : llvm::to_vector(module.getOps<func::FuncOp>()))
+      if (!func.isExternal() && failed(rewriter.rewrite(func)))
+        return signalPassFailure();
+    if (failed(propagateSeeds(module)) ||
+        failed(legalizeAccumulation(module, minChunk, narrow)))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,146 @@
+"""Compile MLIR modules with fxp into shared libraries and call them."""
+
+import ctypes
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+
+import numpy as np
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_LLVM_BIN = "/usr/lib/llvm-22/bin"
+
+
+def find_tool(name):
+    """Path of an fxp or LLVM tool: $FXP_BUILD_DIR/bin, build/bin, LLVM 22."""
+    candidates = []
+    if os.environ.get("FXP_BUILD_DIR"):
+        candidates.append(os.path.join(os.environ["FXP_BUILD_DIR"], "bin", name))
+    candidates += [os.path.join(_ROOT, "build", "bin", name),
+                   os.path.join(_LLVM_BIN, name)]
+    for path in candidates:
+        if os.path.exists(path):
+            return path
+    found = shutil.which(name)
+    if not found:
+        raise FileNotFoundError(f"cannot find {name}; build fxp first")
+    return found
+
+
+def _run(args, stdin=None):
+    result = subprocess.run(args, input=stdin, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{os.path.basename(args[0])} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def compile_module(mlir, passes="", target="host", workdir=None):
+    """Compiles MLIR text: `passes` (an fxp-opt pass list such as
+    "--fxp-quantize-training=recipe=dfp16") run first, then
+    fxp-lower-to-llvm. Returns the `Library`."""
+    workdir = workdir or tempfile.mkdtemp(prefix="fxp-")
+    args = [find_tool("fxp-opt")] + shlex.split(passes)
+    args.append(f"--fxp-lower-to-llvm=target={target}")
+    llvm_dialect = _run(args, stdin=mlir)
+    llvm_ir = _run([find_tool("mlir-translate"), "--mlir-to-llvmir"], stdin=llvm_dialect)
+    ir_path = os.path.join(workdir, "module.ll")
+    obj_path = os.path.join(workdir, "module.o")
+    lib_path = os.path.join(workdir, "module.so")
+    with open(ir_path, "w") as f:
+        f.write(llvm_ir)
+    _run([find_tool("llc"), "-O3", "-mcpu=native", "-relocation-model=pic",
+          "-filetype=obj", ir_path, "-o", obj_path])
+    # -Bsymbolic: calls inside the module must not bind to same-named
+    # symbols elsewhere (libc has a `step`).
+    _run([find_tool("clang"), "-shared", "-Wl,-Bsymbolic", obj_path, "-o", lib_path])
+    return Library(lib_path)
+
+
+def _descriptor_type(rank):
+    fields = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
+              ("offset", ctypes.c_int64)]
+    if rank:
+        fields += [("sizes", ctypes.c_int64 * rank), ("strides", ctypes.c_int64 * rank)]
+    return type(f"MemRef{rank}D", (ctypes.Structure,), {"_fields_": fields})
+
+
+_libc = ctypes.CDLL(None)
+_libc.free.argtypes = [ctypes.c_void_p]
+
+_SCALARS = {"f32": (ctypes.c_float, np.float32), "f64": (ctypes.c_double, np.float64),
+            "i64": (ctypes.c_int64, np.int64), "i32": (ctypes.c_int32, np.int32)}
+_ELEMENTS = {"f32": np.float32, "i8": np.int8, "i16": np.int16, "i32": np.int32,
+             "i64": np.int64}
+
+
+class Library:
+    """A compiled module; `function` wraps one of its public functions."""
+
+    def __init__(self, path):
+        self.path = path
+        self._lib = ctypes.CDLL(path)
+
+    def function(self, name, args, results):
+        """`args` and `results` describe the signature after bufferization:
+        ("memref", rank, "f32") for a tensor, "f32" / "i64" for a scalar."""
+        return Function(getattr(self._lib, "_mlir_ciface_" + name), args, results)
+
+
+class Function:
+    """Calls a `_mlir_ciface_` wrapper on NumPy arrays; returns NumPy copies
+    of the results and frees the buffers the callee allocated."""
+
+    def __init__(self, symbol, args, results):
+        self._symbol = symbol
+        self._args = args
+        self._results = results
+        result_fields = [(f"r{i}", _descriptor_type(r[1])) for i, r in enumerate(results)]
+        self._result_type = type("Results", (ctypes.Structure,), {"_fields_": result_fields})
+        self._symbol.restype = None
+
+    def __call__(self, *values):
+        if len(values) != len(self._args):
+            raise TypeError(f"expected {len(self._args)} arguments, got {len(values)}")
+        c_args, keep_alive = [], []
+        for spec, value in zip(self._args, values):
+            if isinstance(spec, tuple):
+                _, rank, element = spec
+                array = np.ascontiguousarray(value, dtype=_ELEMENTS[element])
+                if array.ndim != rank:
+                    raise ValueError(f"expected rank {rank}, got shape {array.shape}")
+                desc = _descriptor_type(rank)()
+                desc.allocated = desc.aligned = array.ctypes.data
+                desc.offset = 0
+                for d in range(rank):
+                    desc.sizes[d] = array.shape[d]
+                    desc.strides[d] = array.strides[d] // array.itemsize
+                keep_alive.append(array)
+                keep_alive.append(desc)
+                c_args.append(ctypes.byref(desc))
+            else:
+                c_args.append(_SCALARS[spec][0](value))
+        results = self._result_type()
+        if len(self._results) == 1:
+            # A single result is returned through its descriptor directly.
+            self._symbol(ctypes.byref(results.r0), *c_args)
+        else:
+            self._symbol(ctypes.byref(results), *c_args)
+        outputs = []
+        for i, (_, rank, element) in enumerate(self._results):
+            desc = getattr(results, f"r{i}")
+            dtype = np.dtype(_ELEMENTS[element])
+            sizes = [desc.sizes[d] for d in range(rank)] if rank else []
+            strides = [desc.strides[d] * dtype.itemsize for d in range(rank)] if rank else []
+            count = int(np.prod(sizes)) if rank else 1
+            base = desc.aligned + desc.offset * dtype.itemsize
+            buffer = (ctypes.c_char * (max(count, 1) * dtype.itemsize)).from_address(base)
+            view = np.lib.stride_tricks.as_strided(
+                np.frombuffer(buffer, dtype=dtype, count=max(count, 1)),
+                shape=sizes, strides=strides)
+            outputs.append(np.array(view))
+            if not any(desc.allocated == a.ctypes.data for a in keep_alive
+                       if isinstance(a, np.ndarray)):
+                _libc.free(desc.allocated)
+        return outputs
