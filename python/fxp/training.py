@@ -1,7 +1,9 @@
-"""Train the example MLP (examples/mlp_step.mlir) on scikit-learn's 8x8
-digits with FP32 and with fxp's fixed-point recipes, all compiled by fxp.
+"""Train the example networks (examples/mlp_step.mlir, examples/cnn_step.mlir)
+on scikit-learn's 8x8 digits with FP32 and with fxp's fixed-point recipes,
+all compiled by fxp.
 
-    PYTHONPATH=python /usr/bin/python3 -m fxp.training [--epochs N] [--plot F]
+    PYTHONPATH=python /usr/bin/python3 -m fxp.training [--model mlp|cnn]
+                                                       [--epochs N] [--plot F]
 
 Prints a table of test accuracy, final training loss and time per step for
 every configuration, and writes a plot of the loss curves.
@@ -16,7 +18,6 @@ import numpy as np
 from .compiler import compile_module
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MLP_STEP = os.path.join(_ROOT, "examples", "mlp_step.mlir")
 
 # (name, fxp-opt passes applied to the FP32 step; "" keeps it FP32)
 CONFIGS = [("fp32", "")]
@@ -42,45 +43,79 @@ def load_digits_split(seed=0, test_fraction=0.2):
     return x[order[test:]], y[order[test:]], x[order[:test]], y[order[:test]]
 
 
-def init_params(seed=0, hidden=128):
-    rng = np.random.RandomState(seed)
-    return [
-        (rng.randn(64, hidden) * np.sqrt(2.0 / 64)).astype(np.float32),
-        np.zeros(hidden, np.float32),
-        (rng.randn(hidden, 10) * np.sqrt(2.0 / hidden)).astype(np.float32),
-        np.zeros(10, np.float32),
-    ]
+def _he(rng, shape, fan_in):
+    return (rng.randn(*shape) * np.sqrt(2.0 / fan_in)).astype(np.float32)
 
 
-def predict(params, x):
-    w1, b1, w2, b2 = params
-    h = np.maximum(x @ w1 + b1, 0)
-    return np.argmax(h @ w2 + b2, axis=1)
+class Model:
+    """A training step in examples/ and what Python needs to drive it."""
+
+    def __init__(self, name, param_shapes, fan_ins, image_shape):
+        self.name = name
+        self.path = os.path.join(_ROOT, "examples", f"{name}_step.mlir")
+        self.param_shapes = param_shapes
+        self.fan_ins = fan_ins
+        self.image_shape = image_shape
+
+    def init_params(self, seed=0):
+        rng = np.random.RandomState(seed)
+        return [_he(rng, shape, fan_in) if fan_in else np.zeros(shape, np.float32)
+                for shape, fan_in in zip(self.param_shapes, self.fan_ins)]
+
+    def images(self, x):
+        return x.reshape((len(x),) + self.image_shape)
+
+    def predict(self, params, x):
+        x = self.images(x)
+        if self.name == "mlp":
+            w1, b1, w2, b2 = params
+            hidden = np.maximum(x @ w1 + b1, 0)
+        else:
+            k, bk, w1, b1 = params
+            # Valid 3x3 convolution, NHWC x HWCF.
+            windows = np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(1, 2))
+            conv = np.einsum("nhwcij,ijcf->nhwf", windows, k)
+            hidden = np.maximum(conv + bk, 0).reshape(len(x), -1)
+            w2, b2 = w1, b1
+        return np.argmax(hidden @ w2 + b2, axis=1)
+
+    def compile_step(self, passes):
+        """The compiled step: (x, onehot, *params, lr[, seed]) -> (*params,
+        loss), and whether it takes a seed."""
+        with open(self.path) as f:
+            library = compile_module(f.read(), passes)
+        tensors = [("memref", len(self.image_shape) + 1, "f32"), ("memref", 2, "f32")]
+        params = [("memref", len(shape), "f32") for shape in self.param_shapes]
+        stochastic = "fxp-quantize-training" in passes and (
+            "rounding=" not in passes or "rounding=stochastic" in passes)
+        args = tensors + params + ["f32"] + (["i64"] if stochastic else [])
+        results = params + [("memref", 0, "f32")]
+        return library.function("step", args, results), stochastic
+
+
+MODELS = {
+    "mlp": Model("mlp", [(64, 128), (128,), (128, 10), (10,)], [64, 0, 128, 0], (64,)),
+    "cnn": Model("cnn", [(3, 3, 1, 8), (8,), (288, 10), (10,)], [9, 0, 288, 0], (8, 8, 1)),
+}
+
+
+def init_params(seed=0):
+    return MODELS["mlp"].init_params(seed)
 
 
 def compile_step(passes):
-    """The compiled step function: (x, onehot, w1, b1, w2, b2, lr[, seed])
-    -> (w1, b1, w2, b2, loss)."""
-    with open(MLP_STEP) as f:
-        library = compile_module(f.read(), passes)
-    args = [("memref", 2, "f32"), ("memref", 2, "f32"), ("memref", 2, "f32"),
-            ("memref", 1, "f32"), ("memref", 2, "f32"), ("memref", 1, "f32"), "f32"]
-    stochastic = "stochastic" in passes or ("fxp-quantize-training" in passes
-                                            and "rounding=" not in passes)
-    if stochastic:
-        args.append("i64")
-    results = [("memref", 2, "f32"), ("memref", 1, "f32"), ("memref", 2, "f32"),
-               ("memref", 1, "f32"), ("memref", 0, "f32")]
-    return library.function("step", args, results), stochastic
+    return MODELS["mlp"].compile_step(passes)
 
 
-def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0):
+def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0, model="mlp"):
     """Trains from the same initial parameters and batch order; returns the
     per-epoch mean training loss, final test accuracy and seconds per step."""
-    step, stochastic = compile_step(passes)
+    model = MODELS[model]
+    step, stochastic = model.compile_step(passes)
     x_train, y_train, x_test, y_test = data
+    x_train = model.images(x_train)
     onehot = np.eye(10, dtype=np.float32)[y_train]
-    params = init_params(seed)
+    params = model.init_params(seed)
     order_rng = np.random.RandomState(seed + 1)
     losses, step_times, step_index = [], [], 0
     for _ in range(epochs):
@@ -97,25 +132,30 @@ def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0):
             epoch_loss.append(float(loss))
             step_index += 1
         losses.append(float(np.mean(epoch_loss)))
-    accuracy = float(np.mean(predict(params, x_test) == y_test))
+    accuracy = float(np.mean(model.predict(params, x_test) == y_test))
     return losses, accuracy, float(np.median(step_times))
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", choices=sorted(MODELS), default="mlp")
     parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--plot", default=os.path.join(_ROOT, "build", "training-loss.png"))
+    parser.add_argument("--plot", default=None)
     args = parser.parse_args(argv)
+    args.plot = args.plot or os.path.join(_ROOT, "build", f"training-loss-{args.model}.png")
 
     data = load_digits_split()
+    network = ("MLP 64-128-10" if args.model == "mlp"
+               else "CNN conv3x3x8-ReLU-dense288x10")
     print(f"digits: {len(data[0])} train / {len(data[2])} test images; "
-          f"MLP 64-128-10, batch 32, SGD lr 0.1, {args.epochs} epochs\n")
+          f"{network}, batch 32, SGD lr 0.1, {args.epochs} epochs\n")
     header = f"{'configuration':<32}{'test acc':>9}{'final loss':>12}{'ms/step':>9}{'vs fp32':>9}"
     print(header)
     print("-" * len(header))
     curves, fp32_time = {}, None
     for name, passes in CONFIGS:
-        losses, accuracy, seconds = train(passes, data, epochs=args.epochs)
+        losses, accuracy, seconds = train(passes, data, epochs=args.epochs,
+                                          model=args.model)
         fp32_time = fp32_time or seconds
         curves[name] = losses
         print(f"{name:<32}{accuracy * 100:>8.2f}%{losses[-1]:>12.4f}"

@@ -123,6 +123,12 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
     unsigned numLoops = resultMap.getNumDims();
     SmallVector<Value> loopSizes =
         getLoopSizes(b, {maps[0], maps[1]}, {lhs, rhs});
+    // Loops that only the result indexes have its static sizes.
+    for (auto [position, expr] : llvm::enumerate(resultMap.getResults())) {
+      Value &size = loopSizes[cast<AffineDimExpr>(expr).getPosition()];
+      if (!size)
+        size = arith::ConstantIndexOp::create(b, resultType.getDimSize(position));
+    }
 
     SmallVector<utils::IteratorType> iterators(numLoops,
                                                utils::IteratorType::reduction);

@@ -381,7 +381,7 @@ func.func @contract_result_map(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x
 // -----
 
 func.func @contract_unbounded_loop(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x!fxp.fixed<8, 0>>) {
-  // expected-error @+1 {{loop d3 is not the dimension of any operand, so its size is unknown}}
+  // expected-error @+1 {{the size of loop d3 is unknown: no operand dimension is indexed by it alone, and no static result dimension}}
   %0 = fxp.contract %a, %b maps [affine_map<(i, j, k, l) -> (i, k + l)>, affine_map<(i, j, k, l) -> (k, j)>, affine_map<(i, j, k, l) -> (i, j)>] chunk 4
        : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<4x2xf32>
   return

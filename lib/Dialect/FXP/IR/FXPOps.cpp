@@ -397,15 +397,18 @@ LogicalResult ContractOp::verify() {
   if (!maps[2].isProjectedPermutation())
     return emitOpError("the result map must be a projected permutation, got ")
            << AffineMapAttr::get(maps[2]);
-  // Every loop must be bounded by a dimension some operand indexes directly.
+  // Every loop must be bounded by an operand dimension it indexes directly,
+  // or by a static dimension of the result.
   for (unsigned loop = 0; loop < numLoops; ++loop) {
     AffineExpr dim = getAffineDimExpr(loop, getContext());
-    if (llvm::none_of(maps, [&](AffineMap map) {
-          return llvm::is_contained(map.getResults(), dim);
-        }))
-      return emitOpError("loop d")
-             << loop << " is not the dimension of any operand, so its size "
-             << "is unknown";
+    bool bounded = llvm::is_contained(maps[0].getResults(), dim) ||
+                   llvm::is_contained(maps[1].getResults(), dim);
+    if (std::optional<unsigned> position = maps[2].getResultPosition(dim))
+      bounded |= !getType().isDynamicDim(*position);
+    if (!bounded)
+      return emitOpError("the size of loop d")
+             << loop << " is unknown: no operand dimension is indexed by it "
+             << "alone, and no static result dimension";
   }
   return verifyContraction(*this, lhs, rhs, getChunk(), getSymmetric());
 }
