@@ -4,6 +4,7 @@
 import os
 
 import lit.formats
+import lit.util
 from lit.llvm import llvm_config
 from lit.llvm.subst import ToolSubst
 
@@ -30,8 +31,24 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.fxp_tools_dir, config.llvm_tools_dir]
-tools = ["fxp-opt", "mlir-runner", "mlir-translate", "llc", "clang"]
+tools = ["fxp-opt", "fxp-testgen", "mlir-runner", "mlir-translate", "llc",
+         "clang"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Embedding fxp (test/CAPI, test/Plugin, test/Python, test/Install): the C
+# API test program, stock mlir-opt with fxp's plugin, and CMake and clang++
+# for the downstream project built against an installed fxp.
+llvm_config.add_tool_substitutions(["fxp-capi-test", "mlir-opt"], tool_dirs)
+config.substitutions.append(
+    ("%fxp_plugin", os.path.join(config.fxp_obj_root, "lib", "FXPPlugin.so")))
+config.substitutions.append(("%cmake", config.cmake_command))
+for name, tool in [("%downstream_cxx", "clang++"), ("%downstream_cc", "clang")]:
+    config.substitutions.append(
+        (name, os.path.join(config.llvm_tools_dir, tool)))
+if lit.util.pythonize_bool(config.fxp_link_mlir_dylib):
+    config.available_features.add("fxp-plugin")
+if "CCACHE_DIR" in os.environ:
+    config.environment["CCACHE_DIR"] = os.environ["CCACHE_DIR"]
 
 # CPU features gate execution tests (`REQUIRES: avx512vnni`): machines
 # without them report those tests as UNSUPPORTED, not failed.

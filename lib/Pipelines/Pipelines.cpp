@@ -12,16 +12,33 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/TargetParser/Host.h"
 
 using namespace mlir;
 using namespace mlir::fxp;
 
+Target mlir::fxp::getHostTarget() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512bw") && features.lookup("avx512vnni"))
+    return Target::AVX512VNNI;
+  if (features.lookup("avx2"))
+    return Target::AVX2;
+  return Target::Portable;
+}
+
 void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
                                             const LowerToLLVMOptions &options) {
-  // Only the portable target exists so far; `host` resolves to the best
-  // target this build has.
-  (void)options;
+  Target target =
+      options.target == Target::Host ? getHostTarget() : Target(options.target);
+  if (target != Target::Portable) {
+    ConvertFXPToX86PassOptions x86;
+    x86.target =
+        target == Target::AVX2 ? X86Target::AVX2 : X86Target::AVX512VNNI;
+    pm.addPass(createConvertFXPToX86Pass(x86));
+  }
   pm.addPass(createConvertFXPToArithPass());
+  // Element-wise arith and math on tensors, as frontends emit them.
+  pm.addPass(createConvertElementwiseToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 
@@ -31,6 +48,8 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   bufferization::buildBufferDeallocationPipeline(pm);
+  // Results that alias arguments are returned as bufferization.clone.
+  pm.addPass(createConvertBufferizationToMemRefPass());
 
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
@@ -39,6 +58,7 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 
   pm.addPass(createFXPEmitCInterfacePass());
+  pm.addPass(createConvertFXPToLLVMPass());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());

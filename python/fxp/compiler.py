@@ -50,8 +50,12 @@ def compile_module(mlir, passes="", target="host", workdir=None):
     lib_path = os.path.join(workdir, "module.so")
     with open(ir_path, "w") as f:
         f.write(llvm_ir)
+    # opt -O3 vectorizes the element-wise loops (quantization, packing) that
+    # the pipeline leaves scalar; llc alone runs no IR optimizations.
+    opt_path = os.path.join(workdir, "module.opt.bc")
+    _run([find_tool("opt"), "-O3", "-mcpu=native", ir_path, "-o", opt_path])
     _run([find_tool("llc"), "-O3", "-mcpu=native", "-relocation-model=pic",
-          "-filetype=obj", ir_path, "-o", obj_path])
+          "-filetype=obj", opt_path, "-o", obj_path])
     # -Bsymbolic: calls inside the module must not bind to same-named
     # symbols elsewhere (libc has a `step`).
     _run([find_tool("clang"), "-shared", "-Wl,-Bsymbolic", obj_path, "-o", lib_path])

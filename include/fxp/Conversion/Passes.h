@@ -4,6 +4,7 @@
 #define FXP_CONVERSION_PASSES_H
 
 #include "fxp/Conversion/FXPToArith/FXPToArith.h"
+#include "fxp/Conversion/FXPToX86/FXPToX86.h"
 
 namespace mlir::fxp {
 #define GEN_PASS_REGISTRATION

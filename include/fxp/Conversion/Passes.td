@@ -25,8 +25,9 @@ def ConvertFXPToArithPass : Pass<"convert-fxp-to-arith", "::mlir::ModuleOp"> {
     %q = fxp.quantize %x : tensor<4xf32> -> tensor<4x!fxp.fixed<16, 12>>
     // becomes a linalg.generic producing tensor<4xi16>
     ```
-    Ops the pass cannot lower (an upstream op on fxp types that it does not
-    know) are reported with their name; nothing is left half converted.
+    The x86 target ops (`fxp.x86.*`) stay for `convert-fxp-to-llvm`. Ops the
+    pass cannot lower (an upstream op on fxp types that it does not know) are
+    reported with their name; nothing is left half converted.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
@@ -34,6 +35,65 @@ def ConvertFXPToArithPass : Pass<"convert-fxp-to-arith", "::mlir::ModuleOp"> {
     "::mlir::math::MathDialect",
     "::mlir::tensor::TensorDialect",
   ];
+}
+
+def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
+  let summary = "Lower INT16 contractions to packed vpdpwssd kernels";
+  let description = [{
+    Rewrites each `fxp.matmul` and matmul-shaped `fxp.contract` (any operand
+    layout, unbatched) whose operands have at most 16 bits and whose chunk is
+    even into code built for x86's INT16 dot products, with exactly the
+    results of the portable lowering (SEMANTICS §6):
+
+    - the operands are packed (and zero-padded) in the VNNI layout: pairs of
+      consecutive `k` side by side, A as `[M/MR][K/2][MR]` i32 pairs, B as
+      `[N/L][K/2][2L]` i16 (L = 16 lanes for AVX-512, 8 for AVX2);
+    - a register tile of MR x (NV * L) `i32` accumulators runs through one
+      chunk of `k` pairs (`scf.for` with the accumulators as `iter_args`); its
+      step is the even/odd pair product `acc + a_even * b_even + a_odd * b_odd`
+      that LLVM selects as `vpdpwssd` (AVX512-VNNI) or `vpmaddwd + vpaddd`;
+    - at the end of each chunk the `i32` accumulators convert to f32 and add
+      into f32 accumulators kept in registers; the output scale is applied in
+      the tile's epilogue.
+
+    `target=avx512vnni` uses 6 x 32 tiles of 512-bit vectors, `target=avx2`
+    3 x 16 tiles of 256-bit vectors. Other contractions are left to
+    `convert-fxp-to-arith`.
+  }];
+  let options = [
+    Option<"target", "target", "::mlir::fxp::X86Target",
+           "::mlir::fxp::X86Target::AVX512VNNI", "Vector extension to shape kernels for",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::fxp::X86Target::AVX512VNNI, "avx512vnni",
+                        "512-bit vectors, vpdpwssd"),
+             clEnumValN(::mlir::fxp::X86Target::AVX2, "avx2",
+                        "256-bit vectors, vpmaddwd + vpaddd"))}]>,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
+def ConvertFXPToLLVMPass : Pass<"convert-fxp-to-llvm", "::mlir::ModuleOp"> {
+  let summary = "Lower fxp's x86 target ops to LLVM intrinsic calls";
+  let description = [{
+    Each `fxp.x86.*` op becomes `llvm.call_intrinsic` of the intrinsic it
+    mirrors (`fxp.x86.vpdpwssd` is `llvm.x86.avx512.vpdpwssd.512`). An
+    intrinsic call has unknown memory effects, so this runs after
+    bufferization and buffer deallocation; `fxp-lower-to-llvm` does.
+
+    ```mlir
+    %r = fxp.x86.vpdpwssd %acc, %a, %b : vector<16xi32>, vector<32xi16>
+    // becomes
+    %r = llvm.call_intrinsic "llvm.x86.avx512.vpdpwssd.512"(%acc, %a, %b)
+           : (vector<16xi32>, vector<32xi16>, vector<32xi16>) -> vector<16xi32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 #endif // FXP_CONVERSION_PASSES_TD

@@ -13,18 +13,31 @@ namespace fxp {
 enum class Target {
   /// Integer arith and loops only: runs on any CPU.
   Portable,
+  /// INT16 contractions as 512-bit vpdpwssd kernels (vpmaddwd + vpaddd on
+  /// AVX512BW CPUs without VNNI).
+  AVX512VNNI,
+  /// INT16 contractions as 256-bit vpmaddwd + vpaddd kernels.
+  AVX2,
   /// The best target the running CPU supports.
   Host,
 };
+
+/// The target `host` stands for on the running CPU.
+Target getHostTarget();
 
 struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
   PassOptions::Option<Target> target{
       *this, "target", llvm::cl::desc("Code to generate"),
       llvm::cl::init(Target::Host),
-      llvm::cl::values(clEnumValN(Target::Portable, "portable",
-                                  "integer arith and loops, for any CPU"),
-                       clEnumValN(Target::Host, "host",
-                                  "the best the running CPU supports"))};
+      llvm::cl::values(
+          clEnumValN(Target::Portable, "portable",
+                     "integer arith and loops, for any CPU"),
+          clEnumValN(Target::AVX512VNNI, "avx512vnni",
+                     "512-bit vpdpwssd kernels for INT16 contractions"),
+          clEnumValN(Target::AVX2, "avx2",
+                     "256-bit vpmaddwd kernels for INT16 contractions"),
+          clEnumValN(Target::Host, "host",
+                     "the best the running CPU supports"))};
 };
 
 /// Lowers tensor-level IR, with or without fxp ops, to the LLVM dialect:

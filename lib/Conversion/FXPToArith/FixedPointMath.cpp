@@ -191,25 +191,43 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
   Value significand = arith::SelectOp::create(
       b, isSubnormal, mantissa,
       arith::OrIOp::create(b, mantissa, i32(b, 0x800000)));
-  Value isNaN = arith::AndIOp::create(b, cmp(b, P::eq, exponent, i32(b, 0xFF)),
-                                      cmp(b, P::ne, mantissa, i32(b, 0)));
+  Value isSpecial = cmp(b, P::eq, exponent, i32(b, 0xFF));
+  Value isNaN =
+      arith::AndIOp::create(b, isSpecial, cmp(b, P::ne, mantissa, i32(b, 0)));
+  Value isInfinity =
+      arith::AndIOp::create(b, isSpecial, cmp(b, P::eq, mantissa, i32(b, 0)));
   Value magnitude = arith::ExtUIOp::create(b, b.getI64Type(), significand);
   Value q = arith::SelectOp::create(
       b, cmp(b, P::slt, bits, i32(b, 0)),
       arith::SubIOp::create(b, i64(b, 0), magnitude), magnitude);
-  // NaN becomes 0; an infinity has a huge exponent and saturates.
+  // NaN becomes 0.
   q = arith::SelectOp::create(b, isNaN, i64(b, 0), q);
   Value biased = arith::ExtUIOp::create(
       b, b.getI64Type(), arith::MaxUIOp::create(b, exponent, i32(b, 1)));
   // t = q * 2^(biased - 150 + frac), so the right shift is 150 - biased - frac.
   Value shift = arith::SubIOp::create(
       b, arith::SubIOp::create(b, i64(b, 150), biased), frac);
-  return emitRoundShifted(b, q, shift, config, random);
+  Value rounded = emitRoundShifted(b, q, shift, config, random);
+  // An infinity saturates whatever `frac` is: a large DFP exponent (a very
+  // negative `frac`) would otherwise round its 2^128 * 2^frac like a number.
+  auto [lo, hi] = saturationBounds(config);
+  Value infinity = arith::SelectOp::create(b, cmp(b, P::slt, bits, i32(b, 0)),
+                                           i64(b, lo), i64(b, hi));
+  return arith::SelectOp::create(b, isInfinity, infinity, rounded);
 }
 
 //===----------------------------------------------------------------------===//
 // Dequantization and §5 exponents
 //===----------------------------------------------------------------------===//
+
+Value mlir::fxp::emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2) {
+  // Beyond f64's normal range the f32 results that use it are 0 or infinity
+  // anyway, so clamping changes nothing.
+  Value clamped = clamp(b, exp2, i64(b, -1022), i64(b, 1023));
+  Value bits = arith::ShLIOp::create(
+      b, arith::AddIOp::create(b, clamped, i64(b, 1023)), i64(b, 52));
+  return arith::BitcastOp::create(b, b.getF64Type(), bits);
+}
 
 Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
                                   Value exp2) {
@@ -219,12 +237,9 @@ Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
   Value wide = isa<FloatType>(value.getType())
                    ? Value(arith::ExtFOp::create(b, b.getF64Type(), value))
                    : Value(arith::SIToFPOp::create(b, b.getF64Type(), value));
-  Value clamped = clamp(b, exp2, i64(b, -1022), i64(b, 1023));
-  Value scaleBits = arith::ShLIOp::create(
-      b, arith::AddIOp::create(b, clamped, i64(b, 1023)), i64(b, 52));
-  Value scale = arith::BitcastOp::create(b, b.getF64Type(), scaleBits);
-  return arith::TruncFOp::create(b, b.getF32Type(),
-                                 arith::MulFOp::create(b, wide, scale));
+  return arith::TruncFOp::create(
+      b, b.getF32Type(),
+      arith::MulFOp::create(b, wide, emitPowerOfTwo(b, exp2)));
 }
 
 Value mlir::fxp::emitMagnitudeBits(ImplicitLocOpBuilder &b, Value x) {

@@ -395,3 +395,19 @@ func.func @contract_wide(%a: tensor<4x8x!fxp.fixed<32, 0>>, %b: tensor<8x2x!fxp.
        : tensor<4x8x!fxp.fixed<32, 0>>, tensor<8x2x!fxp.fixed<32, 0>> -> tensor<4x2xf32>
   return
 }
+
+// -----
+
+func.func @vpmaddwd_lanes(%a: vector<32xi16>) {
+  // expected-error @+1 {{operands must be vectors of 16 i16 for 8 i32 lanes}}
+  %0 = fxp.x86.vpmaddwd %a, %a : vector<32xi16> -> vector<8xi32>
+  return
+}
+
+// -----
+
+func.func @vpdpwssd_type(%acc: vector<8xi32>, %a: vector<32xi16>) {
+  // expected-error @+1 {{operand #0 must be vector of 32-bit signless integer values of length 16}}
+  %0 = fxp.x86.vpdpwssd %acc, %a, %a : vector<8xi32>, vector<32xi16>
+  return
+}

@@ -154,3 +154,12 @@ func.func @contract(%in: tensor<8x10x10x16x!fxp.fixed<14, 10>>, %filter: tensor<
          chunk 7 : !fxp.dfp<?x64, 14>, !fxp.dfp<64x10, 14> -> tensor<?x10xf32>
   return
 }
+
+// CHECK-LABEL: func.func @x86
+func.func @x86(%acc: vector<16xi32>, %a: vector<32xi16>, %b: vector<16xi16>) -> (vector<16xi32>, vector<8xi32>) {
+  // CHECK: fxp.x86.vpdpwssd %{{.*}}, %{{.*}}, %{{.*}} : vector<16xi32>, vector<32xi16>
+  %0 = fxp.x86.vpdpwssd %acc, %a, %a : vector<16xi32>, vector<32xi16>
+  // CHECK: fxp.x86.vpmaddwd %{{.*}}, %{{.*}} : vector<16xi16> -> vector<8xi32>
+  %1 = fxp.x86.vpmaddwd %b, %b : vector<16xi16> -> vector<8xi32>
+  return %0, %1 : vector<16xi32>, vector<8xi32>
+}

@@ -412,3 +412,15 @@ LogicalResult ContractOp::verify() {
   }
   return verifyContraction(*this, lhs, rhs, getChunk(), getSymmetric());
 }
+
+//===----------------------------------------------------------------------===//
+// X86MultiplyAddPairsOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult X86MultiplyAddPairsOp::verify() {
+  int64_t lanes = cast<VectorType>(getResult().getType()).getNumElements();
+  if (cast<VectorType>(getLhs().getType()).getNumElements() != 2 * lanes)
+    return emitOpError("operands must be vectors of ")
+           << 2 * lanes << " i16 for " << lanes << " i32 lanes";
+  return success();
+}

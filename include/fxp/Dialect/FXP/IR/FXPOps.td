@@ -448,4 +448,64 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// x86 INT16 dot products
+//===----------------------------------------------------------------------===//
+
+// A target op mirrors one LLVM intrinsic; `convert-fxp-to-arith` lowers it to
+// `llvm.call_intrinsic`, so that no IR optimization can reshape it.
+class FXP_X86Op<string mnemonic, list<Trait> traits = []>
+    : FXP_Op<"x86." # mnemonic, !listconcat(traits, [Pure])>;
+
+def FXP_X86DotPairsOp : FXP_X86Op<"vpdpwssd", [AllTypesMatch<["acc", "result"]>,
+                                                 AllTypesMatch<["lhs", "rhs"]>]> {
+  let summary = "AVX512-VNNI vpdpwssd: add the pair products of i16 lanes";
+  let description = [{
+    For each of 16 i32 lanes, `acc + a[2i] * b[2i] + a[2i+1] * b[2i+1]`
+    (products of sign-extended i16, wrapping i32 sum): the LLVM intrinsic
+    `llvm.x86.avx512.vpdpwssd.512`.
+
+    ```mlir
+    %r = fxp.x86.vpdpwssd %acc, %a, %b : vector<16xi32>, vector<32xi16>
+    ```
+  }];
+  let arguments = (ins VectorOfLengthAndType<[16], [I32]>:$acc,
+                   VectorOfLengthAndType<[32], [I16]>:$lhs,
+                   VectorOfLengthAndType<[32], [I16]>:$rhs);
+  let results = (outs VectorOfLengthAndType<[16], [I32]>:$result);
+  let assemblyFormat = "$acc `,` $lhs `,` $rhs attr-dict `:` type($acc) `,` type($lhs)";
+  let extraClassDeclaration = [{
+    static StringRef getIntrinsicName() { return "llvm.x86.avx512.vpdpwssd.512"; }
+  }];
+}
+
+def FXP_X86MultiplyAddPairsOp
+    : FXP_X86Op<"vpmaddwd", [AllTypesMatch<["lhs", "rhs"]>]> {
+  let summary = "vpmaddwd: the pair products of i16 lanes, summed in i32";
+  let description = [{
+    For each i32 lane, `a[2i] * b[2i] + a[2i+1] * b[2i+1]` (wrapping): the
+    LLVM intrinsic `llvm.x86.avx2.pmadd.wd` on 256-bit vectors and
+    `llvm.x86.avx512.pmaddw.d.512` on 512-bit vectors.
+
+    ```mlir
+    %p = fxp.x86.vpmaddwd %a, %b : vector<16xi16> -> vector<8xi32>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[VectorOfLengthAndType<[16], [I16]>,
+                                  VectorOfLengthAndType<[32], [I16]>]>:$lhs,
+                   AnyTypeOf<[VectorOfLengthAndType<[16], [I16]>,
+                                  VectorOfLengthAndType<[32], [I16]>]>:$rhs);
+  let results = (outs AnyTypeOf<[VectorOfLengthAndType<[8], [I32]>,
+                                 VectorOfLengthAndType<[16], [I32]>]>:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `->` type($result)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    StringRef getIntrinsicName() {
+      return cast<VectorType>(getResult().getType()).getNumElements() == 8
+                 ? "llvm.x86.avx2.pmadd.wd"
+                 : "llvm.x86.avx512.pmaddw.d.512";
+    }
+  }];
+}
+
 #endif // FXP_DIALECT_FXP_IR_FXPOPS_TD

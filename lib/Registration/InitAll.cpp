@@ -1,4 +1,9 @@
 //===- InitAll.cpp - register every fxp dialect and pass --------*- C++ -*-===//
+//
+// The one entry point embedders (fxp-opt, the mlir-opt plugin, the C API and
+// the Python module) call to make fxp's dialect, passes and pipelines known.
+//
+//===----------------------------------------------------------------------===//
 
 #include "fxp/InitAll.h"
 #include "fxp/Conversion/Passes.h"

@@ -1,0 +1,37 @@
+//===- FXPToX86.h - INT16 contractions to VNNI-style kernels ----*- C++ -*-===//
+
+#ifndef FXP_CONVERSION_FXPTOX86_FXPTOX86_H
+#define FXP_CONVERSION_FXPTOX86_FXPTOX86_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+class ModuleOp;
+class RewritePatternSet;
+namespace fxp {
+
+/// The x86 vector extensions a kernel is shaped for.
+enum class X86Target {
+  /// 512-bit vectors; `vpdpwssd` (AVX512-VNNI), or `vpmaddwd + vpaddd`
+  /// (AVX512BW) on CPUs without VNNI.
+  AVX512VNNI,
+  /// 256-bit vectors: `vpmaddwd + vpaddd`.
+  AVX2,
+};
+
+#define GEN_PASS_DECL_CONVERTFXPTOX86PASS
+#define GEN_PASS_DECL_CONVERTFXPTOLLVMPASS
+#include "fxp/Conversion/Passes.h.inc"
+
+/// Rewrites `fxp.matmul` / matmul-shaped `fxp.contract` ops on operands of at
+/// most 16 bits with even chunks into packed, register-tiled vector kernels
+/// whose inner step LLVM selects as `vpdpwssd` (or `vpmaddwd + vpaddd`).
+void populateFXPToX86Patterns(RewritePatternSet &patterns, X86Target target);
+
+/// Patterns lowering `fxp.x86.*` ops to `llvm.call_intrinsic`.
+void populateFXPToLLVMConversionPatterns(RewritePatternSet &patterns);
+
+} // namespace fxp
+} // namespace mlir
+
+#endif // FXP_CONVERSION_FXPTOX86_FXPTOX86_H

@@ -1,0 +1,398 @@
+//===- VNNIPatterns.cpp - INT16 contractions as VNNI kernels ----*- C++ -*-===//
+//
+// A matmul-shaped fxp contraction on operands of at most 16 bits becomes:
+// packing of both operands in the VNNI layout (pairs of consecutive k side by
+// side), and a register-tiled kernel whose step multiplies a broadcast pair
+// of A by 2L values of B and adds each lane's two products into an i32
+// accumulator. Chunks of k end on pair boundaries (the chunk is even), where
+// the i32 accumulators flush into f32 ones: the same sums, in the same order,
+// as SEMANTICS §6 and the portable lowering.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../FXPToArith/FixedPointMath.h"
+#include "fxp/Conversion/FXPToX86/FXPToX86.h"
+#include "fxp/Dialect/FXP/IR/FXPOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace mlir::fxp;
+
+namespace {
+
+/// The register tile: `rows` rows of A by `vectors` vectors of `lanes` i32.
+struct TileShape {
+  int64_t rows, vectors, lanes;
+};
+
+TileShape getTileShape(X86Target target) {
+  // 6 x 2 zmm: 12 i32 + 12 f32 accumulators, 2 B vectors and a broadcast
+  // fit in 32 registers; 3 x 2 ymm fit in 16.
+  return target == X86Target::AVX2 ? TileShape{3, 2, 8} : TileShape{6, 2, 16};
+}
+
+/// Where m, n and k are in a matmul-shaped contraction's operands.
+struct MatmulLayout {
+  bool transposeA, transposeB;
+};
+
+/// Recognizes `C[m, n] += A[m|k, k|m] * B[k|n, n|k]`.
+std::optional<MatmulLayout> getMatmulLayout(ArrayRef<AffineMap> maps) {
+  if (maps.size() != 3 || maps[0].getNumDims() != 3 ||
+      maps[2].getNumResults() != 2 || !maps[2].isProjectedPermutation())
+    return std::nullopt;
+  auto dimOf = [](AffineExpr e) -> std::optional<unsigned> {
+    if (auto d = dyn_cast<AffineDimExpr>(e))
+      return d.getPosition();
+    return std::nullopt;
+  };
+  unsigned m = *dimOf(maps[2].getResult(0)), n = *dimOf(maps[2].getResult(1));
+  unsigned k = 3 - m - n;
+  auto layout = [&](AffineMap map, unsigned outer,
+                    unsigned inner) -> std::optional<bool> {
+    if (map.getNumResults() != 2)
+      return std::nullopt;
+    auto first = dimOf(map.getResult(0)), second = dimOf(map.getResult(1));
+    if (first == outer && second == inner)
+      return false;
+    if (first == inner && second == outer)
+      return true;
+    return std::nullopt;
+  };
+  std::optional<bool> a = layout(maps[0], m, k), b = layout(maps[1], k, n);
+  if (!a || !b)
+    return std::nullopt;
+  return MatmulLayout{*a, *b};
+}
+
+/// One operand on its storage integers, with its format's facts.
+struct Operand {
+  Value storage;      // tensor of i8 or i16
+  Value exponent;     // i64: -F, or the DFP exponent
+  int64_t clampBelow; // -qmax when symmetric, else qmin
+};
+
+Operand getOperand(ImplicitLocOpBuilder &b, Value value, bool symmetric) {
+  Operand result;
+  Value fixedTensor = value;
+  unsigned width;
+  if (auto dfp = dyn_cast<DFPType>(value.getType())) {
+    width = dfp.getWidth();
+    fixedTensor = MantissasOp::create(b, dfp.getMantissaType(), value);
+    Value exponents = ExponentsOp::create(b, dfp.getExponentType(), value);
+    result.exponent = arith::ExtSIOp::create(
+        b, b.getI64Type(),
+        tensor::ExtractOp::create(b, exponents, ValueRange{}));
+  } else {
+    FixedType fixed = getFixedElementType(value.getType());
+    width = fixed.getWidth();
+    result.exponent = createIntConstant(b, -fixed.getFrac(), 64);
+  }
+  FixedType fixed = getFixedElementType(fixedTensor.getType());
+  auto tensorType = cast<RankedTensorType>(fixedTensor.getType());
+  result.storage = ToStorageOp::create(
+      b, tensorType.clone(fixed.getStorageType()), fixedTensor);
+  int64_t qmax = (int64_t(1) << (width - 1)) - 1;
+  result.clampBelow = symmetric ? -qmax : -qmax - 1;
+  return result;
+}
+
+Value index(ImplicitLocOpBuilder &b, int64_t v) {
+  return arith::ConstantIndexOp::create(b, v);
+}
+
+Value ceilDiv(ImplicitLocOpBuilder &b, Value a, int64_t d) {
+  return arith::CeilDivUIOp::create(b, a, index(b, d));
+}
+
+/// `storage` zero-padded at the end to `rows` x `cols`.
+Value padTo(ImplicitLocOpBuilder &b, Value storage, Value rows, Value cols) {
+  auto type = cast<RankedTensorType>(storage.getType());
+  SmallVector<OpFoldResult> low(2, b.getIndexAttr(0));
+  SmallVector<OpFoldResult> high = {
+      arith::SubIOp::create(b, rows, tensor::DimOp::create(b, storage, 0))
+          .getResult(),
+      arith::SubIOp::create(b, cols, tensor::DimOp::create(b, storage, 1))
+          .getResult()};
+  auto padded = RankedTensorType::get(
+      {ShapedType::kDynamic, ShapedType::kDynamic}, type.getElementType());
+  Value zero =
+      createIntConstant(b, 0, type.getElementType().getIntOrFloatBitWidth());
+  return tensor::PadOp::create(b, padded, storage, low, high, zero);
+}
+
+/// An i8 or i16 operand value as i16, clamped as the contraction requires.
+Value widenAndClamp(ImplicitLocOpBuilder &b, Value v, int64_t clampBelow) {
+  if (!v.getType().isInteger(16))
+    v = arith::ExtSIOp::create(b, b.getI16Type(), v);
+  return arith::MaxSIOp::create(b, v, createIntConstant(b, clampBelow, 16));
+}
+
+/// A linalg.generic over a new tensor of `type` reading `input` through
+/// `maps`, one element per map.
+Value buildPacking(
+    ImplicitLocOpBuilder &b, RankedTensorType type, ValueRange dynamicSizes,
+    Value input, ArrayRef<AffineMap> maps,
+    function_ref<Value(ImplicitLocOpBuilder &, ValueRange)> body) {
+  Value init = tensor::EmptyOp::create(b, type.getShape(),
+                                       type.getElementType(), dynamicSizes);
+  unsigned rank = type.getRank();
+  SmallVector<AffineMap> allMaps(maps);
+  allMaps.push_back(b.getMultiDimIdentityMap(rank));
+  SmallVector<Value> inputs(maps.size(), input);
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, TypeRange{type}, inputs, ValueRange{init}, allMaps, iterators,
+      [&](OpBuilder &nested, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder nb(loc, nested);
+        linalg::YieldOp::create(nb, body(nb, args.drop_back()));
+      });
+  return generic.getResult(0);
+}
+
+/// `acc + a_even * b_even + a_odd * b_odd` per i32 lane: one vpdpwssd with
+/// VNNI, vpmaddwd + vpaddd without.
+Value pairDot(ImplicitLocOpBuilder &b, X86Target target, Value acc, Value a,
+              Value bv) {
+  if (target == X86Target::AVX512VNNI)
+    return X86DotPairsOp::create(b, acc.getType(), acc, a, bv);
+  Value products = X86MultiplyAddPairsOp::create(b, acc.getType(), a, bv);
+  return arith::AddIOp::create(b, acc, products);
+}
+
+template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
+  VNNIContraction(MLIRContext *context, X86Target target)
+      : OpRewritePattern<OpTy>(context), target(target),
+        tile(getTileShape(target)) {}
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<MatmulLayout> layout =
+        getMatmulLayout(op.getIndexingMapsArray());
+    if (!layout)
+      return rewriter.notifyMatchFailure(op, "not an unbatched matmul");
+    if (op.getChunk() % 2 != 0)
+      return rewriter.notifyMatchFailure(op, "odd chunks split k pairs");
+    for (Value operand : {op.getLhs(), op.getRhs()}) {
+      unsigned width = isa<DFPType>(operand.getType())
+                           ? cast<DFPType>(operand.getType()).getWidth()
+                           : getFixedElementType(operand.getType()).getWidth();
+      if (width > 16)
+        return rewriter.notifyMatchFailure(op, "operands wider than 16 bits");
+    }
+
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Operand a = getOperand(b, op.getLhs(), op.getSymmetric());
+    Operand bOp = getOperand(b, op.getRhs(), op.getSymmetric());
+    Value scale =
+        emitPowerOfTwo(b, arith::AddIOp::create(b, a.exponent, bOp.exponent));
+
+    auto dim = [&](Value tensor, int64_t d) -> Value {
+      return tensor::DimOp::create(b, tensor, d);
+    };
+    Value m = dim(a.storage, layout->transposeA ? 1 : 0);
+    Value k = dim(a.storage, layout->transposeA ? 0 : 1);
+    Value n = dim(bOp.storage, layout->transposeB ? 0 : 1);
+    int64_t rows = tile.rows, lanes = tile.lanes, vectors = tile.vectors;
+    Value rowTiles = ceilDiv(b, m, rows);
+    Value pairs = ceilDiv(b, k, 2);
+    Value colTiles = ceilDiv(b, ceilDiv(b, n, lanes), vectors);
+    Value colVectors = arith::MulIOp::create(b, colTiles, index(b, vectors));
+
+    // Both operands are padded to whole tiles, so packing needs no bounds
+    // checks and zeros fill the tails (they add nothing to any sum).
+    Value paddedRows = arith::MulIOp::create(b, rowTiles, index(b, rows));
+    Value paddedK = arith::MulIOp::create(b, pairs, index(b, 2));
+    Value paddedCols = arith::MulIOp::create(b, colVectors, index(b, lanes));
+    Value paddedA = layout->transposeA
+                        ? padTo(b, a.storage, paddedK, paddedRows)
+                        : padTo(b, a.storage, paddedRows, paddedK);
+    Value paddedB = layout->transposeB
+                        ? padTo(b, bOp.storage, paddedCols, paddedK)
+                        : padTo(b, bOp.storage, paddedK, paddedCols);
+    MLIRContext *context = b.getContext();
+    AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
+               d2 = b.getAffineDimExpr(2);
+    auto map2 = [&](unsigned dims, AffineExpr row, AffineExpr col) {
+      return AffineMap::get(dims, 0, {row, col}, context);
+    };
+
+    // A as [M][K/2] i32 pairs, the even k in the low half.
+    auto packedAType = RankedTensorType::get(
+        {ShapedType::kDynamic, ShapedType::kDynamic}, b.getI32Type());
+    SmallVector<AffineMap> aMaps;
+    for (int64_t half = 0; half < 2; ++half) {
+      AffineExpr kk = d1 * 2 + half;
+      aMaps.push_back(layout->transposeA ? map2(2, kk, d0) : map2(2, d0, kk));
+    }
+    Value packedA = buildPacking(
+        b, packedAType, {paddedRows, pairs}, paddedA, aMaps,
+        [&](ImplicitLocOpBuilder &nb, ValueRange args) {
+          auto word = [&](Value v) {
+            return arith::ExtUIOp::create(nb, nb.getI32Type(),
+                                          widenAndClamp(nb, v, a.clampBelow));
+          };
+          Value high = arith::ShLIOp::create(nb, word(args[1]),
+                                             createIntConstant(nb, 16, 32));
+          return Value(arith::OrIOp::create(nb, word(args[0]), high));
+        });
+    // B as [N/L][K/2][2L] i16: lane c holds the pair (B[k0, c], B[k1, c]).
+    auto packedBType = RankedTensorType::get(
+        {ShapedType::kDynamic, ShapedType::kDynamic, 2 * lanes},
+        b.getI16Type());
+    AffineExpr kk = d1 * 2 + d2 % 2, col = d0 * lanes + d2.floorDiv(2);
+    AffineMap bMap = layout->transposeB ? map2(3, col, kk) : map2(3, kk, col);
+    Value packedB =
+        buildPacking(b, packedBType, {colVectors, pairs}, paddedB, {bMap},
+                     [&](ImplicitLocOpBuilder &nb, ValueRange args) {
+                       return widenAndClamp(nb, args[0], bOp.clampBelow);
+                     });
+
+    // The padded result, tile by tile.
+    auto paddedType = RankedTensorType::get(
+        {ShapedType::kDynamic, ShapedType::kDynamic}, b.getF32Type());
+    Value padded =
+        tensor::EmptyOp::create(b, paddedType.getShape(), b.getF32Type(),
+                                ValueRange{paddedRows, paddedCols});
+    auto i32Vector = VectorType::get({lanes}, b.getI32Type());
+    auto f32Vector = VectorType::get({lanes}, b.getF32Type());
+    auto f64Vector = VectorType::get({lanes}, b.getF64Type());
+    auto pairVector = VectorType::get({2 * lanes}, b.getI16Type());
+    int64_t accumulators = rows * vectors;
+    Value zero = index(b, 0), one = index(b, 1);
+    Value chunkPairs = index(b, op.getChunk() / 2);
+    Value chunks = ceilDiv(b, pairs, op.getChunk() / 2);
+    Value scaleVector = vector::BroadcastOp::create(b, f64Vector, scale);
+
+    auto colLoop = scf::ForOp::create(
+        b, zero, colTiles, one, ValueRange{padded},
+        [&](OpBuilder &b1, Location loc, Value colTile, ValueRange colArgs) {
+          ImplicitLocOpBuilder ob(loc, b1);
+          auto rowLoop = scf::ForOp::create(
+              ob, zero, rowTiles, one, colArgs,
+              [&](OpBuilder &b2, Location loc2, Value rowTile,
+                  ValueRange rowArgs) {
+                ImplicitLocOpBuilder rb(loc2, b2);
+                Value zeroF = arith::ConstantOp::create(
+                    rb, DenseElementsAttr::get(f32Vector, 0.0f));
+                SmallVector<Value> sums(accumulators, zeroF);
+                auto chunkLoop = scf::ForOp::create(
+                    rb, zero, chunks, one, sums,
+                    [&](OpBuilder &b3, Location loc3, Value chunk,
+                        ValueRange floatAccs) {
+                      ImplicitLocOpBuilder cb(loc3, b3);
+                      Value first =
+                          arith::MulIOp::create(cb, chunk, chunkPairs);
+                      Value last = arith::MinUIOp::create(
+                          cb, arith::AddIOp::create(cb, first, chunkPairs),
+                          pairs);
+                      Value zeroI = arith::ConstantOp::create(
+                          cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
+                      SmallVector<Value> intAccs(accumulators, zeroI);
+                      auto pairLoop = scf::ForOp::create(
+                          cb, first, last, one, intAccs,
+                          [&](OpBuilder &b4, Location loc4, Value pair,
+                              ValueRange accs) {
+                            ImplicitLocOpBuilder kb(loc4, b4);
+                            Value pad = createIntConstant(kb, 0, 16);
+                            SmallVector<Value> bVectors;
+                            for (int64_t v = 0; v < vectors; ++v) {
+                              Value col = arith::AddIOp::create(
+                                  kb,
+                                  arith::MulIOp::create(kb, colTile,
+                                                        index(kb, vectors)),
+                                  index(kb, v));
+                              bVectors.push_back(vector::TransferReadOp::create(
+                                  kb, pairVector, packedB,
+                                  ValueRange{col, pair, zero}, pad,
+                                  ArrayRef<bool>{true}));
+                            }
+                            SmallVector<Value> next;
+                            Value firstRow = arith::MulIOp::create(
+                                kb, rowTile, index(kb, rows));
+                            for (int64_t r = 0; r < rows; ++r) {
+                              Value aPair = tensor::ExtractOp::create(
+                                  kb, packedA,
+                                  ValueRange{arith::AddIOp::create(
+                                                 kb, firstRow, index(kb, r)),
+                                             pair});
+                              Value aVector = vector::BitCastOp::create(
+                                  kb, pairVector,
+                                  vector::BroadcastOp::create(kb, i32Vector,
+                                                              aPair));
+                              for (int64_t v = 0; v < vectors; ++v)
+                                next.push_back(pairDot(kb, target,
+                                                       accs[r * vectors + v],
+                                                       aVector, bVectors[v]));
+                            }
+                            scf::YieldOp::create(kb, next);
+                          });
+                      SmallVector<Value> flushed;
+                      for (int64_t i = 0; i < accumulators; ++i)
+                        flushed.push_back(arith::AddFOp::create(
+                            cb, floatAccs[i],
+                            arith::SIToFPOp::create(cb, f32Vector,
+                                                    pairLoop.getResult(i))));
+                      scf::YieldOp::create(cb, flushed);
+                    });
+                // Epilogue: scale once and store the tile.
+                Value result = rowArgs[0];
+                for (int64_t r = 0; r < rows; ++r) {
+                  Value row = arith::AddIOp::create(
+                      rb, arith::MulIOp::create(rb, rowTile, index(rb, rows)),
+                      index(rb, r));
+                  for (int64_t v = 0; v < vectors; ++v) {
+                    Value wide = arith::ExtFOp::create(
+                        rb, f64Vector, chunkLoop.getResult(r * vectors + v));
+                    Value scaled = arith::TruncFOp::create(
+                        rb, f32Vector,
+                        arith::MulFOp::create(rb, wide, scaleVector));
+                    Value col = arith::MulIOp::create(
+                        rb,
+                        arith::AddIOp::create(
+                            rb,
+                            arith::MulIOp::create(rb, colTile,
+                                                  index(rb, vectors)),
+                            index(rb, v)),
+                        index(rb, lanes));
+                    result = vector::TransferWriteOp::create(
+                                 rb, scaled, result, ValueRange{row, col},
+                                 ArrayRef<bool>{true})
+                                 .getResult();
+                  }
+                }
+                scf::YieldOp::create(rb, result);
+              });
+          scf::YieldOp::create(ob, rowLoop.getResults());
+        });
+
+    SmallVector<OpFoldResult> offsets(2, b.getIndexAttr(0));
+    SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
+    SmallVector<OpFoldResult> sizes;
+    for (auto [i, size] : llvm::enumerate(ValueRange{m, n}))
+      sizes.push_back(op.getType().isDynamicDim(i)
+                          ? OpFoldResult(size)
+                          : b.getIndexAttr(op.getType().getDimSize(i)));
+    Value result = tensor::ExtractSliceOp::create(
+        b, op.getType(), colLoop.getResult(0), offsets, sizes, strides);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  X86Target target;
+  TileShape tile;
+};
+
+} // namespace
+
+void mlir::fxp::populateFXPToX86Patterns(RewritePatternSet &patterns,
+                                         X86Target target) {
+  patterns.add<VNNIContraction<MatmulOp>, VNNIContraction<ContractOp>>(
+      patterns.getContext(), target);
+}

@@ -1,0 +1,57 @@
+// RUN: fxp-opt %s -convert-fxp-to-x86=target=avx512vnni | FileCheck %s --check-prefix=VNNI
+// RUN: fxp-opt %s -convert-fxp-to-x86=target=avx2 | FileCheck %s --check-prefix=AVX2
+
+// The pair-product step: one vpdpwssd per 16 lanes with VNNI, vpmaddwd and an
+// add on 8 lanes with AVX2; chunks flush i32 into f32 accumulators.
+// VNNI-LABEL: func.func @matmul
+// VNNI: scf.for
+// VNNI: scf.for
+// VNNI: scf.for {{.*}} -> (vector<16xf32>,
+// VNNI: scf.for {{.*}} -> (vector<16xi32>,
+// VNNI-COUNT-12: fxp.x86.vpdpwssd %{{.*}} : vector<16xi32>, vector<32xi16>
+// VNNI: arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// VNNI: arith.truncf %{{.*}} : vector<16xf64> to vector<16xf32>
+// VNNI: tensor.extract_slice %{{.*}}[0, 0] [50, 70] [1, 1]
+// VNNI-NOT: fxp.matmul
+// AVX2-LABEL: func.func @matmul
+// AVX2-COUNT-6: fxp.x86.vpmaddwd %{{.*}} : vector<16xi16> -> vector<8xi32>
+func.func @matmul(%a: tensor<50x33x!fxp.fixed<14, 8>>, %b: tensor<33x70x!fxp.fixed<14, 4>>) -> tensor<50x70xf32> {
+  %c = fxp.matmul %a, %b chunk 32 symmetric : tensor<50x33x!fxp.fixed<14, 8>>, tensor<33x70x!fxp.fixed<14, 4>> -> tensor<50x70xf32>
+  return %c : tensor<50x70xf32>
+}
+
+// Transposed layouts, DFP operands and dynamic sizes take the same path.
+// VNNI-LABEL: func.func @contract_dfp
+// VNNI: fxp.mantissas
+// VNNI: fxp.exponents
+// VNNI: fxp.x86.vpdpwssd
+// VNNI-NOT: fxp.contract
+func.func @contract_dfp(%a: !fxp.dfp<?x64, 14>, %b: !fxp.dfp<10x64, 14>) -> tensor<?x10xf32> {
+  %c = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (j, k)>, affine_map<(i, j, k) -> (i, j)>]
+         chunk 32 symmetric : !fxp.dfp<?x64, 14>, !fxp.dfp<10x64, 14> -> tensor<?x10xf32>
+  return %c : tensor<?x10xf32>
+}
+
+// Not rewritten: odd chunks (a pair would straddle two chunks), operands
+// wider than 16 bits, batched and convolution-shaped contractions.
+// VNNI-LABEL: func.func @unchanged
+// VNNI: fxp.matmul {{.*}} chunk 1
+// VNNI: fxp.matmul {{.*}} chunk 2 {{.*}} tensor<4x8x!fxp.fixed<20, 0>>
+// VNNI: fxp.matmul {{.*}} tensor<2x4x8x!fxp.fixed<8, 0>>
+// VNNI: fxp.contract
+// VNNI-NOT: fxp.x86
+func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixed<16, 0>>,
+                     %c: tensor<4x8x!fxp.fixed<20, 0>>, %d: tensor<8x3x!fxp.fixed<8, 0>>,
+                     %e: tensor<2x4x8x!fxp.fixed<8, 0>>, %f: tensor<2x8x3x!fxp.fixed<8, 0>>,
+                     %img: tensor<1x6x6x2x!fxp.fixed<8, 0>>, %k: tensor<3x3x2x4x!fxp.fixed<8, 0>>)
+    -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<2x4x3xf32>, tensor<1x4x4x4xf32>) {
+  %0 = fxp.matmul %a, %b chunk 1 : tensor<4x8x!fxp.fixed<16, 0>>, tensor<8x3x!fxp.fixed<16, 0>> -> tensor<4x3xf32>
+  %1 = fxp.matmul %c, %d chunk 2 : tensor<4x8x!fxp.fixed<20, 0>>, tensor<8x3x!fxp.fixed<8, 0>> -> tensor<4x3xf32>
+  %2 = fxp.matmul %e, %f chunk 2 : tensor<2x4x8x!fxp.fixed<8, 0>>, tensor<2x8x3x!fxp.fixed<8, 0>> -> tensor<2x4x3xf32>
+  %3 = fxp.contract %img, %k
+         maps [affine_map<(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)>,
+               affine_map<(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)>,
+               affine_map<(n, h, w, f, kh, kw, c) -> (n, h, w, f)>] chunk 2
+       : tensor<1x6x6x2x!fxp.fixed<8, 0>>, tensor<3x3x2x4x!fxp.fixed<8, 0>> -> tensor<1x4x4x4xf32>
+  return %0, %1, %2, %3 : tensor<4x3xf32>, tensor<4x3xf32>, tensor<2x4x3xf32>, tensor<1x4x4x4xf32>
+}

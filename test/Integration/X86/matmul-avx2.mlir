@@ -1,0 +1,34 @@
+// The matmuls of ../Portable (shapes off the tiles, transposes, DFP,
+// adversarial magnitudes with long K, the 256^3 acceptance case) through
+// the avx2 kernels, bit for bit against the reference model.
+// REQUIRES: avx2
+// RUN: fxp-testgen --op=matmul --m=5 --n=7 --k=33 --in=8,4 --chunk=4 > %t.1.mlir
+// RUN: fxp-opt %t.1.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.1.mlir
+// RUN: fxp-testgen --op=matmul --m=5 --n=7 --k=33 --in=16,8 --rhs=16,-3 --chunk=2 --symmetric > %t.2.mlir
+// RUN: fxp-opt %t.2.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.2.mlir
+// RUN: fxp-testgen --op=matmul --m=3 --n=9 --k=100 --in=14,3 --rhs=14,-5 --chunk=32 --symmetric > %t.3.mlir
+// RUN: fxp-opt %t.3.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.3.mlir
+// RUN: fxp-testgen --op=matmul --m=7 --n=3 --k=13 --dynamic --transpose-a --in=8,4 --chunk=4 > %t.4.mlir
+// RUN: fxp-opt %t.4.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.4.mlir
+// RUN: fxp-testgen --op=matmul --m=7 --n=3 --k=13 --transpose-b --in=12,4 --chunk=100 > %t.5.mlir
+// RUN: fxp-opt %t.5.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.5.mlir
+// RUN: fxp-testgen --op=matmul --dfp --width=16 --m=5 --n=7 --k=33 --chunk=2 --symmetric > %t.6.mlir
+// RUN: fxp-opt %t.6.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.6.mlir
+// RUN: fxp-testgen --op=matmul --adversarial --m=3 --n=5 --k=1000 --in=16,8 --chunk=2 --symmetric > %t.7.mlir
+// RUN: fxp-opt %t.7.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.7.mlir
+// RUN: fxp-testgen --op=matmul --adversarial --m=2 --n=3 --k=1000 --in=8,0 --chunk=131070 > %t.8.mlir
+// RUN: fxp-opt %t.8.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.8.mlir
+// RUN: fxp-testgen --op=matmul --adversarial --m=3 --n=4 --k=1000 --dfp --width=13 --chunk=128 --symmetric --dynamic > %t.9.mlir
+// RUN: fxp-opt %t.9.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.9.mlir
+// RUN: fxp-testgen --op=matmul --from-float --dfp --m=256 --n=256 --k=256 --width=16 --chunk=2 --symmetric --rounding=stochastic --overflow=saturate_symmetric --seed=7 --scale=2 > %t.10.mlir
+// RUN: fxp-opt %t.10.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.10.mlir
