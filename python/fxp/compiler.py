@@ -58,7 +58,11 @@ def compile_module(mlir, passes="", target="host", workdir=None):
           "-filetype=obj", opt_path, "-o", obj_path])
     # -Bsymbolic: calls inside the module must not bind to same-named
     # symbols elsewhere (libc has a `step`).
-    _run([find_tool("clang"), "-shared", "-Wl,-Bsymbolic", obj_path, "-o", lib_path])
+    # MLIR's C runner utilities provide memrefCopy, which lowered strided
+    # copies (of padded tensors, for example) call.
+    runtime = "/usr/lib/llvm-22/lib"
+    _run([find_tool("clang"), "-shared", "-Wl,-Bsymbolic", obj_path, "-o", lib_path,
+          f"-L{runtime}", "-lmlir_c_runner_utils", f"-Wl,-rpath,{runtime}"])
     return Library(lib_path)
 
 
