@@ -53,7 +53,10 @@ def compile_module(mlir, passes="", target="host", workdir=None):
     # opt -O3 vectorizes the element-wise loops (quantization, packing) that
     # the pipeline leaves scalar; llc alone runs no IR optimizations.
     opt_path = os.path.join(workdir, "module.opt.bc")
-    _run([find_tool("opt"), "-O3", "-mcpu=native", ir_path, "-o", opt_path])
+    # Forcing the vector width vectorizes the 64-bit rounding arithmetic that
+    # the cost model would leave scalar.
+    _run([find_tool("opt"), "-O3", "-mcpu=native", "-force-vector-width=16",
+          ir_path, "-o", opt_path])
     _run([find_tool("llc"), "-O3", "-mcpu=native", "-relocation-model=pic",
           "-filetype=obj", opt_path, "-o", obj_path])
     # -Bsymbolic: calls inside the module must not bind to same-named

@@ -107,12 +107,34 @@ Value index(ImplicitLocOpBuilder &b, int64_t v) {
 }
 
 Value ceilDiv(ImplicitLocOpBuilder &b, Value a, int64_t d) {
-  return arith::CeilDivUIOp::create(b, a, index(b, d));
+  return b.createOrFold<arith::CeilDivUIOp>(a, index(b, d));
+}
+
+Value multiply(ImplicitLocOpBuilder &b, Value a, int64_t c) {
+  return b.createOrFold<arith::MulIOp>(a, index(b, c));
+}
+
+/// The size of `tensor`'s dimension as a constant when it is static, so
+/// that the sizes derived from it fold.
+Value getSize(ImplicitLocOpBuilder &b, Value tensor, int64_t dim) {
+  int64_t size = cast<RankedTensorType>(tensor.getType()).getDimSize(dim);
+  if (!ShapedType::isDynamic(size))
+    return index(b, size);
+  return tensor::DimOp::create(b, tensor, dim);
+}
+
+/// A static size when `size` is a constant.
+int64_t getStaticSize(Value size) {
+  return getConstantIntValue(size).value_or(ShapedType::kDynamic);
 }
 
 /// `storage` zero-padded at the end to `rows` x `cols`.
 Value padTo(ImplicitLocOpBuilder &b, Value storage, Value rows, Value cols) {
   auto type = cast<RankedTensorType>(storage.getType());
+  // Whole tiles already: padding would only copy.
+  if (getConstantIntValue(rows) == type.getDimSize(0) &&
+      getConstantIntValue(cols) == type.getDimSize(1))
+    return storage;
   SmallVector<OpFoldResult> low(2, b.getIndexAttr(0));
   SmallVector<OpFoldResult> high = {
       arith::SubIOp::create(b, rows, tensor::DimOp::create(b, storage, 0))
@@ -120,7 +142,7 @@ Value padTo(ImplicitLocOpBuilder &b, Value storage, Value rows, Value cols) {
       arith::SubIOp::create(b, cols, tensor::DimOp::create(b, storage, 1))
           .getResult()};
   auto padded = RankedTensorType::get(
-      {ShapedType::kDynamic, ShapedType::kDynamic}, type.getElementType());
+      {getStaticSize(rows), getStaticSize(cols)}, type.getElementType());
   Value zero =
       createIntConstant(b, 0, type.getElementType().getIntOrFloatBitWidth());
   return tensor::PadOp::create(b, padded, storage, low, high, zero);
@@ -133,14 +155,27 @@ Value widenAndClamp(ImplicitLocOpBuilder &b, Value v, int64_t clampBelow) {
   return arith::MaxSIOp::create(b, v, createIntConstant(b, clampBelow, 16));
 }
 
-/// A linalg.generic over a new tensor of `type` reading `input` through
+/// An empty tensor of `sizes`, static where they are constants.
+Value createEmpty(ImplicitLocOpBuilder &b, ArrayRef<Value> sizes,
+                  Type elementType) {
+  SmallVector<int64_t> shape;
+  SmallVector<Value> dynamicSizes;
+  for (Value size : sizes) {
+    shape.push_back(getStaticSize(size));
+    if (ShapedType::isDynamic(shape.back()))
+      dynamicSizes.push_back(size);
+  }
+  return tensor::EmptyOp::create(b, shape, elementType, dynamicSizes);
+}
+
+/// A linalg.generic over a new tensor of `sizes` reading `input` through
 /// `maps`, one element per map.
 Value buildPacking(
-    ImplicitLocOpBuilder &b, RankedTensorType type, ValueRange dynamicSizes,
+    ImplicitLocOpBuilder &b, ArrayRef<Value> sizes, Type elementType,
     Value input, ArrayRef<AffineMap> maps,
     function_ref<Value(ImplicitLocOpBuilder &, ValueRange)> body) {
-  Value init = tensor::EmptyOp::create(b, type.getShape(),
-                                       type.getElementType(), dynamicSizes);
+  Value init = createEmpty(b, sizes, elementType);
+  auto type = cast<RankedTensorType>(init.getType());
   unsigned rank = type.getRank();
   SmallVector<AffineMap> allMaps(maps);
   allMaps.push_back(b.getMultiDimIdentityMap(rank));
@@ -193,9 +228,7 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value scale =
         emitPowerOfTwo(b, arith::AddIOp::create(b, a.exponent, bOp.exponent));
 
-    auto dim = [&](Value tensor, int64_t d) -> Value {
-      return tensor::DimOp::create(b, tensor, d);
-    };
+    auto dim = [&](Value tensor, int64_t d) { return getSize(b, tensor, d); };
     Value m = dim(a.storage, layout->transposeA ? 1 : 0);
     Value k = dim(a.storage, layout->transposeA ? 0 : 1);
     Value n = dim(bOp.storage, layout->transposeB ? 0 : 1);
@@ -203,13 +236,13 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value rowTiles = ceilDiv(b, m, rows);
     Value pairs = ceilDiv(b, k, 2);
     Value colTiles = ceilDiv(b, ceilDiv(b, n, lanes), vectors);
-    Value colVectors = arith::MulIOp::create(b, colTiles, index(b, vectors));
+    Value colVectors = multiply(b, colTiles, vectors);
 
     // Both operands are padded to whole tiles, so packing needs no bounds
     // checks and zeros fill the tails (they add nothing to any sum).
-    Value paddedRows = arith::MulIOp::create(b, rowTiles, index(b, rows));
-    Value paddedK = arith::MulIOp::create(b, pairs, index(b, 2));
-    Value paddedCols = arith::MulIOp::create(b, colVectors, index(b, lanes));
+    Value paddedRows = multiply(b, rowTiles, rows);
+    Value paddedK = multiply(b, pairs, 2);
+    Value paddedCols = multiply(b, colVectors, lanes);
     Value paddedA = layout->transposeA
                         ? padTo(b, a.storage, paddedK, paddedRows)
                         : padTo(b, a.storage, paddedRows, paddedK);
@@ -224,15 +257,13 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     };
 
     // A as [M][K/2] i32 pairs, the even k in the low half.
-    auto packedAType = RankedTensorType::get(
-        {ShapedType::kDynamic, ShapedType::kDynamic}, b.getI32Type());
     SmallVector<AffineMap> aMaps;
     for (int64_t half = 0; half < 2; ++half) {
       AffineExpr kk = d1 * 2 + half;
       aMaps.push_back(layout->transposeA ? map2(2, kk, d0) : map2(2, d0, kk));
     }
     Value packedA = buildPacking(
-        b, packedAType, {paddedRows, pairs}, paddedA, aMaps,
+        b, {paddedRows, pairs}, b.getI32Type(), paddedA, aMaps,
         [&](ImplicitLocOpBuilder &nb, ValueRange args) {
           auto word = [&](Value v) {
             return arith::ExtUIOp::create(nb, nb.getI32Type(),
@@ -243,23 +274,16 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
           return Value(arith::OrIOp::create(nb, word(args[0]), high));
         });
     // B as [N/L][K/2][2L] i16: lane c holds the pair (B[k0, c], B[k1, c]).
-    auto packedBType = RankedTensorType::get(
-        {ShapedType::kDynamic, ShapedType::kDynamic, 2 * lanes},
-        b.getI16Type());
     AffineExpr kk = d1 * 2 + d2 % 2, col = d0 * lanes + d2.floorDiv(2);
     AffineMap bMap = layout->transposeB ? map2(3, col, kk) : map2(3, kk, col);
-    Value packedB =
-        buildPacking(b, packedBType, {colVectors, pairs}, paddedB, {bMap},
-                     [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-                       return widenAndClamp(nb, args[0], bOp.clampBelow);
-                     });
+    Value packedB = buildPacking(
+        b, {colVectors, pairs, index(b, 2 * lanes)}, b.getI16Type(), paddedB,
+        {bMap}, [&](ImplicitLocOpBuilder &nb, ValueRange args) {
+          return widenAndClamp(nb, args[0], bOp.clampBelow);
+        });
 
     // The padded result, tile by tile.
-    auto paddedType = RankedTensorType::get(
-        {ShapedType::kDynamic, ShapedType::kDynamic}, b.getF32Type());
-    Value padded =
-        tensor::EmptyOp::create(b, paddedType.getShape(), b.getF32Type(),
-                                ValueRange{paddedRows, paddedCols});
+    Value padded = createEmpty(b, {paddedRows, paddedCols}, b.getF32Type());
     auto i32Vector = VectorType::get({lanes}, b.getI32Type());
     auto f32Vector = VectorType::get({lanes}, b.getF32Type());
     auto f64Vector = VectorType::get({lanes}, b.getF64Type());
@@ -379,6 +403,10 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
       sizes.push_back(op.getType().isDynamicDim(i)
                           ? OpFoldResult(size)
                           : b.getIndexAttr(op.getType().getDimSize(i)));
+    if (colLoop.getResult(0).getType() == op.getType()) {
+      rewriter.replaceOp(op, colLoop.getResult(0));
+      return success();
+    }
     Value result = tensor::ExtractSliceOp::create(
         b, op.getType(), colLoop.getResult(0), offsets, sizes, strides);
     rewriter.replaceOp(op, result);
