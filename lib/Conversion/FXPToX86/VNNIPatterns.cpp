@@ -403,10 +403,6 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
       sizes.push_back(op.getType().isDynamicDim(i)
                           ? OpFoldResult(size)
                           : b.getIndexAttr(op.getType().getDimSize(i)));
-    if (colLoop.getResult(0).getType() == op.getType()) {
-      rewriter.replaceOp(op, colLoop.getResult(0));
-      return success();
-    }
     Value result = tensor::ExtractSliceOp::create(
         b, op.getType(), colLoop.getResult(0), offsets, sizes, strides);
     rewriter.replaceOp(op, result);
