@@ -59,6 +59,13 @@ def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
     `target=avx512vnni` uses 6 x 32 tiles of 512-bit vectors, `target=avx2`
     3 x 16 tiles of 256-bit vectors. Other contractions are left to
     `convert-fxp-to-arith`.
+
+    FP32 `linalg.matmul` ops (any layout) get the same register-tiled loops
+    with `vector.fma`, starting from their init, so that FP32 graphs compiled
+    for an x86 target have a vectorized baseline. Fused multiply-adds round
+    once per product, so those results differ in the last bits from the
+    portable target's separate multiply and add (FP32 is outside the fxp
+    contract).
   }];
   let options = [
     Option<"target", "target", "::mlir::fxp::X86Target",

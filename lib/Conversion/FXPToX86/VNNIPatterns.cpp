@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace mlir::fxp;
@@ -128,7 +129,7 @@ int64_t getStaticSize(Value size) {
   return getConstantIntValue(size).value_or(ShapedType::kDynamic);
 }
 
-/// `storage` zero-padded at the end to `rows` x `cols`.
+/// A 2-D tensor zero-padded at the end to `rows` x `cols`.
 Value padTo(ImplicitLocOpBuilder &b, Value storage, Value rows, Value cols) {
   auto type = cast<RankedTensorType>(storage.getType());
   // Whole tiles already: padding would only copy.
@@ -143,8 +144,8 @@ Value padTo(ImplicitLocOpBuilder &b, Value storage, Value rows, Value cols) {
           .getResult()};
   auto padded = RankedTensorType::get(
       {getStaticSize(rows), getStaticSize(cols)}, type.getElementType());
-  Value zero =
-      createIntConstant(b, 0, type.getElementType().getIntOrFloatBitWidth());
+  Value zero = arith::ConstantOp::create(
+      b, cast<TypedAttr>(b.getZeroAttr(type.getElementType())));
   return tensor::PadOp::create(b, padded, storage, low, high, zero);
 }
 
@@ -199,6 +200,77 @@ Value pairDot(ImplicitLocOpBuilder &b, X86Target target, Value acc, Value a,
     return X86DotPairsOp::create(b, acc.getType(), acc, a, bv);
   Value products = X86MultiplyAddPairsOp::create(b, acc.getType(), a, bv);
   return arith::AddIOp::create(b, acc, products);
+}
+
+/// The sums of one register tile: `rows * vectors` f32 vectors for the tile
+/// whose first row is `firstRow` and first column vector `firstVector`.
+using TileSums = function_ref<SmallVector<Value>(
+    ImplicitLocOpBuilder &, Value firstRow, Value firstVector)>;
+
+/// Loops over the row and column tiles of a result padded to whole tiles,
+/// stores each tile's sums, and returns the result cut to `m` x `n`.
+Value buildTiledResult(ImplicitLocOpBuilder &b, TileShape tile, Value rowTiles,
+                       Value colTiles, Value m, Value n,
+                       RankedTensorType resultType, TileSums tileSums) {
+  int64_t rows = tile.rows, vectors = tile.vectors, lanes = tile.lanes;
+  Value padded = createEmpty(
+      b, {multiply(b, rowTiles, rows), multiply(b, colTiles, vectors * lanes)},
+      b.getF32Type());
+  Value zero = index(b, 0), one = index(b, 1);
+  auto colLoop = scf::ForOp::create(
+      b, zero, colTiles, one, ValueRange{padded},
+      [&](OpBuilder &b1, Location loc, Value colTile, ValueRange colArgs) {
+        ImplicitLocOpBuilder ob(loc, b1);
+        auto rowLoop = scf::ForOp::create(
+            ob, zero, rowTiles, one, colArgs,
+            [&](OpBuilder &b2, Location loc2, Value rowTile,
+                ValueRange rowArgs) {
+              ImplicitLocOpBuilder rb(loc2, b2);
+              Value firstRow = multiply(rb, rowTile, rows);
+              Value firstVector = multiply(rb, colTile, vectors);
+              SmallVector<Value> sums = tileSums(rb, firstRow, firstVector);
+              Value result = rowArgs[0];
+              for (int64_t r = 0; r < rows; ++r) {
+                Value row = arith::AddIOp::create(rb, firstRow, index(rb, r));
+                for (int64_t v = 0; v < vectors; ++v) {
+                  Value col = multiply(
+                      rb, arith::AddIOp::create(rb, firstVector, index(rb, v)),
+                      lanes);
+                  result = vector::TransferWriteOp::create(
+                               rb, sums[r * vectors + v], result,
+                               ValueRange{row, col}, ArrayRef<bool>{true})
+                               .getResult();
+                }
+              }
+              scf::YieldOp::create(rb, result);
+            });
+        scf::YieldOp::create(ob, rowLoop.getResults());
+      });
+  SmallVector<OpFoldResult> offsets(2, b.getIndexAttr(0));
+  SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
+  SmallVector<OpFoldResult> sizes;
+  for (auto [i, size] : llvm::enumerate(ValueRange{m, n}))
+    sizes.push_back(resultType.isDynamicDim(i)
+                        ? OpFoldResult(size)
+                        : b.getIndexAttr(resultType.getDimSize(i)));
+  return tensor::ExtractSliceOp::create(b, resultType, colLoop.getResult(0),
+                                        offsets, sizes, strides);
+}
+
+/// The `vectors` consecutive B vectors at `k` of a packed [N/L][K][...] B.
+SmallVector<Value> readBVectors(ImplicitLocOpBuilder &b, Value packedB,
+                                VectorType type, Value firstVector, Value k,
+                                int64_t vectors) {
+  Value pad = arith::ConstantOp::create(
+      b, cast<TypedAttr>(b.getZeroAttr(type.getElementType())));
+  SmallVector<Value> result;
+  for (int64_t v = 0; v < vectors; ++v)
+    result.push_back(vector::TransferReadOp::create(
+        b, type, packedB,
+        ValueRange{arith::AddIOp::create(b, firstVector, index(b, v)), k,
+                   index(b, 0)},
+        pad, ArrayRef<bool>{true}));
+  return result;
 }
 
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
@@ -282,8 +354,6 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
           return widenAndClamp(nb, args[0], bOp.clampBelow);
         });
 
-    // The padded result, tile by tile.
-    Value padded = createEmpty(b, {paddedRows, paddedCols}, b.getF32Type());
     auto i32Vector = VectorType::get({lanes}, b.getI32Type());
     auto f32Vector = VectorType::get({lanes}, b.getF32Type());
     auto f64Vector = VectorType::get({lanes}, b.getF64Type());
@@ -294,118 +364,63 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value chunks = ceilDiv(b, pairs, op.getChunk() / 2);
     Value scaleVector = vector::BroadcastOp::create(b, f64Vector, scale);
 
-    auto colLoop = scf::ForOp::create(
-        b, zero, colTiles, one, ValueRange{padded},
-        [&](OpBuilder &b1, Location loc, Value colTile, ValueRange colArgs) {
-          ImplicitLocOpBuilder ob(loc, b1);
-          auto rowLoop = scf::ForOp::create(
-              ob, zero, rowTiles, one, colArgs,
-              [&](OpBuilder &b2, Location loc2, Value rowTile,
-                  ValueRange rowArgs) {
-                ImplicitLocOpBuilder rb(loc2, b2);
-                Value zeroF = arith::ConstantOp::create(
-                    rb, DenseElementsAttr::get(f32Vector, 0.0f));
-                SmallVector<Value> sums(accumulators, zeroF);
-                auto chunkLoop = scf::ForOp::create(
-                    rb, zero, chunks, one, sums,
-                    [&](OpBuilder &b3, Location loc3, Value chunk,
-                        ValueRange floatAccs) {
-                      ImplicitLocOpBuilder cb(loc3, b3);
-                      Value first =
-                          arith::MulIOp::create(cb, chunk, chunkPairs);
-                      Value last = arith::MinUIOp::create(
-                          cb, arith::AddIOp::create(cb, first, chunkPairs),
-                          pairs);
-                      Value zeroI = arith::ConstantOp::create(
-                          cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
-                      SmallVector<Value> intAccs(accumulators, zeroI);
-                      auto pairLoop = scf::ForOp::create(
-                          cb, first, last, one, intAccs,
-                          [&](OpBuilder &b4, Location loc4, Value pair,
-                              ValueRange accs) {
-                            ImplicitLocOpBuilder kb(loc4, b4);
-                            Value pad = createIntConstant(kb, 0, 16);
-                            SmallVector<Value> bVectors;
-                            for (int64_t v = 0; v < vectors; ++v) {
-                              Value col = arith::AddIOp::create(
-                                  kb,
-                                  arith::MulIOp::create(kb, colTile,
-                                                        index(kb, vectors)),
-                                  index(kb, v));
-                              bVectors.push_back(vector::TransferReadOp::create(
-                                  kb, pairVector, packedB,
-                                  ValueRange{col, pair, zero}, pad,
-                                  ArrayRef<bool>{true}));
-                            }
-                            SmallVector<Value> next;
-                            Value firstRow = arith::MulIOp::create(
-                                kb, rowTile, index(kb, rows));
-                            for (int64_t r = 0; r < rows; ++r) {
-                              Value aPair = tensor::ExtractOp::create(
-                                  kb, packedA,
-                                  ValueRange{arith::AddIOp::create(
-                                                 kb, firstRow, index(kb, r)),
-                                             pair});
-                              Value aVector = vector::BitCastOp::create(
-                                  kb, pairVector,
-                                  vector::BroadcastOp::create(kb, i32Vector,
-                                                              aPair));
-                              for (int64_t v = 0; v < vectors; ++v)
-                                next.push_back(pairDot(kb, target,
-                                                       accs[r * vectors + v],
-                                                       aVector, bVectors[v]));
-                            }
-                            scf::YieldOp::create(kb, next);
-                          });
-                      SmallVector<Value> flushed;
-                      for (int64_t i = 0; i < accumulators; ++i)
-                        flushed.push_back(arith::AddFOp::create(
-                            cb, floatAccs[i],
-                            arith::SIToFPOp::create(cb, f32Vector,
-                                                    pairLoop.getResult(i))));
-                      scf::YieldOp::create(cb, flushed);
-                    });
-                // Epilogue: scale once and store the tile.
-                Value result = rowArgs[0];
-                for (int64_t r = 0; r < rows; ++r) {
-                  Value row = arith::AddIOp::create(
-                      rb, arith::MulIOp::create(rb, rowTile, index(rb, rows)),
-                      index(rb, r));
-                  for (int64_t v = 0; v < vectors; ++v) {
-                    Value wide = arith::ExtFOp::create(
-                        rb, f64Vector, chunkLoop.getResult(r * vectors + v));
-                    Value scaled = arith::TruncFOp::create(
-                        rb, f32Vector,
-                        arith::MulFOp::create(rb, wide, scaleVector));
-                    Value col = arith::MulIOp::create(
-                        rb,
-                        arith::AddIOp::create(
-                            rb,
-                            arith::MulIOp::create(rb, colTile,
-                                                  index(rb, vectors)),
-                            index(rb, v)),
-                        index(rb, lanes));
-                    result = vector::TransferWriteOp::create(
-                                 rb, scaled, result, ValueRange{row, col},
-                                 ArrayRef<bool>{true})
-                                 .getResult();
+    auto tileSums = [&](ImplicitLocOpBuilder &rb, Value firstRow,
+                        Value firstVector) {
+      Value zeroF = arith::ConstantOp::create(
+          rb, DenseElementsAttr::get(f32Vector, 0.0f));
+      SmallVector<Value> sums(accumulators, zeroF);
+      auto chunkLoop = scf::ForOp::create(
+          rb, zero, chunks, one, sums,
+          [&](OpBuilder &b3, Location loc3, Value chunk, ValueRange floatAccs) {
+            ImplicitLocOpBuilder cb(loc3, b3);
+            Value first = arith::MulIOp::create(cb, chunk, chunkPairs);
+            Value last = arith::MinUIOp::create(
+                cb, arith::AddIOp::create(cb, first, chunkPairs), pairs);
+            Value zeroI = arith::ConstantOp::create(
+                cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
+            SmallVector<Value> intAccs(accumulators, zeroI);
+            auto pairLoop = scf::ForOp::create(
+                cb, first, last, one, intAccs,
+                [&](OpBuilder &b4, Location loc4, Value pair, ValueRange accs) {
+                  ImplicitLocOpBuilder kb(loc4, b4);
+                  SmallVector<Value> bVectors = readBVectors(
+                      kb, packedB, pairVector, firstVector, pair, vectors);
+                  SmallVector<Value> next;
+                  for (int64_t r = 0; r < rows; ++r) {
+                    Value aPair = tensor::ExtractOp::create(
+                        kb, packedA,
+                        ValueRange{
+                            arith::AddIOp::create(kb, firstRow, index(kb, r)),
+                            pair});
+                    Value aVector = vector::BitCastOp::create(
+                        kb, pairVector,
+                        vector::BroadcastOp::create(kb, i32Vector, aPair));
+                    for (int64_t v = 0; v < vectors; ++v)
+                      next.push_back(pairDot(kb, target, accs[r * vectors + v],
+                                             aVector, bVectors[v]));
                   }
-                }
-                scf::YieldOp::create(rb, result);
-              });
-          scf::YieldOp::create(ob, rowLoop.getResults());
-        });
-
-    SmallVector<OpFoldResult> offsets(2, b.getIndexAttr(0));
-    SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
-    SmallVector<OpFoldResult> sizes;
-    for (auto [i, size] : llvm::enumerate(ValueRange{m, n}))
-      sizes.push_back(op.getType().isDynamicDim(i)
-                          ? OpFoldResult(size)
-                          : b.getIndexAttr(op.getType().getDimSize(i)));
-    Value result = tensor::ExtractSliceOp::create(
-        b, op.getType(), colLoop.getResult(0), offsets, sizes, strides);
-    rewriter.replaceOp(op, result);
+                  scf::YieldOp::create(kb, next);
+                });
+            // End of a chunk: its exact i32 sums join the f32 ones.
+            SmallVector<Value> flushed;
+            for (int64_t i = 0; i < accumulators; ++i)
+              flushed.push_back(arith::AddFOp::create(
+                  cb, floatAccs[i],
+                  arith::SIToFPOp::create(cb, f32Vector,
+                                          pairLoop.getResult(i))));
+            scf::YieldOp::create(cb, flushed);
+          });
+      // Scale once: an exact f64 product, one rounding.
+      SmallVector<Value> scaled;
+      for (Value sum : chunkLoop.getResults())
+        scaled.push_back(arith::TruncFOp::create(
+            rb, f32Vector,
+            arith::MulFOp::create(rb, arith::ExtFOp::create(rb, f64Vector, sum),
+                                  scaleVector)));
+      return scaled;
+    };
+    rewriter.replaceOp(op, buildTiledResult(b, tile, rowTiles, colTiles, m, n,
+                                            op.getType(), tileSums));
     return success();
   }
 
@@ -413,10 +428,110 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   TileShape tile;
 };
 
+/// FP32 `linalg.matmul` (any operand layout) as the same register-tiled
+/// loops with FMAs, so that FP32 graphs compiled for an x86 target get a
+/// vectorized baseline too. Each result element still sums its init and
+/// products in increasing k, fused multiply-adds round once per product.
+struct F32Matmul : OpRewritePattern<linalg::MatmulOp> {
+  F32Matmul(MLIRContext *context, X86Target target)
+      : OpRewritePattern<linalg::MatmulOp>(context),
+        tile(getTileShape(target)) {}
+
+  LogicalResult matchAndRewrite(linalg::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<MatmulLayout> layout =
+        getMatmulLayout(op.getIndexingMapsArray());
+    if (!layout || !op.hasPureTensorSemantics())
+      return rewriter.notifyMatchFailure(op, "not an unbatched tensor matmul");
+    for (Value operand : op->getOperands())
+      if (!getElementTypeOrSelf(operand.getType()).isF32())
+        return rewriter.notifyMatchFailure(op, "not f32");
+
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value a = op.getDpsInputs()[0], bMatrix = op.getDpsInputs()[1];
+    Value init = op.getDpsInits()[0];
+    auto resultType = cast<RankedTensorType>(op.getResultTypes()[0]);
+    Value m = getSize(b, a, layout->transposeA ? 1 : 0);
+    Value k = getSize(b, a, layout->transposeA ? 0 : 1);
+    Value n = getSize(b, bMatrix, layout->transposeB ? 0 : 1);
+    int64_t rows = tile.rows, lanes = tile.lanes, vectors = tile.vectors;
+    Value rowTiles = ceilDiv(b, m, rows);
+    Value colTiles = ceilDiv(b, ceilDiv(b, n, lanes), vectors);
+    Value paddedRows = multiply(b, rowTiles, rows);
+    Value colVectors = multiply(b, colTiles, vectors);
+    Value paddedCols = multiply(b, colVectors, lanes);
+
+    AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
+               d2 = b.getAffineDimExpr(2);
+    auto map = [&](unsigned dims, AffineExpr row, AffineExpr col) {
+      return AffineMap::get(dims, 0, {row, col}, b.getContext());
+    };
+    auto copy = [](ImplicitLocOpBuilder &, ValueRange args) { return args[0]; };
+    // A as [M][K] rows (transposed if needed), B as [N/L][K][L] vectors.
+    Value paddedA =
+        layout->transposeA
+            ? buildPacking(b, {paddedRows, k}, b.getF32Type(),
+                           padTo(b, a, k, paddedRows), {map(2, d1, d0)}, copy)
+            : padTo(b, a, paddedRows, k);
+    AffineExpr col = d0 * lanes + d2;
+    Value packedB = buildPacking(
+        b, {colVectors, k, index(b, lanes)}, b.getF32Type(),
+        layout->transposeB ? padTo(b, bMatrix, paddedCols, k)
+                           : padTo(b, bMatrix, k, paddedCols),
+        {layout->transposeB ? map(3, col, d1) : map(3, d1, col)}, copy);
+    Value paddedInit = padTo(b, init, paddedRows, paddedCols);
+
+    auto f32Vector = VectorType::get({lanes}, b.getF32Type());
+    auto tileSums = [&](ImplicitLocOpBuilder &rb, Value firstRow,
+                        Value firstVector) {
+      // The accumulators start from the init, as linalg.matmul's do.
+      Value zeroF = arith::ConstantOp::create(rb, rb.getF32FloatAttr(0.0f));
+      SmallVector<Value> accs;
+      for (int64_t r = 0; r < rows; ++r)
+        for (int64_t v = 0; v < vectors; ++v)
+          accs.push_back(vector::TransferReadOp::create(
+              rb, f32Vector, paddedInit,
+              ValueRange{
+                  arith::AddIOp::create(rb, firstRow, index(rb, r)),
+                  multiply(rb,
+                           arith::AddIOp::create(rb, firstVector, index(rb, v)),
+                           lanes)},
+              zeroF, ArrayRef<bool>{true}));
+      auto kLoop = scf::ForOp::create(
+          rb, index(rb, 0), k, index(rb, 1), accs,
+          [&](OpBuilder &b2, Location loc, Value kk, ValueRange current) {
+            ImplicitLocOpBuilder kb(loc, b2);
+            SmallVector<Value> bVectors =
+                readBVectors(kb, packedB, f32Vector, firstVector, kk, vectors);
+            SmallVector<Value> next;
+            for (int64_t r = 0; r < rows; ++r) {
+              Value aValue = tensor::ExtractOp::create(
+                  kb, paddedA,
+                  ValueRange{arith::AddIOp::create(kb, firstRow, index(kb, r)),
+                             kk});
+              Value aVector =
+                  vector::BroadcastOp::create(kb, f32Vector, aValue);
+              for (int64_t v = 0; v < vectors; ++v)
+                next.push_back(vector::FMAOp::create(kb, aVector, bVectors[v],
+                                                     current[r * vectors + v]));
+            }
+            scf::YieldOp::create(kb, next);
+          });
+      return SmallVector<Value>(kLoop.getResults());
+    };
+    rewriter.replaceOp(op, buildTiledResult(b, tile, rowTiles, colTiles, m, n,
+                                            resultType, tileSums));
+    return success();
+  }
+
+  TileShape tile;
+};
+
 } // namespace
 
 void mlir::fxp::populateFXPToX86Patterns(RewritePatternSet &patterns,
                                          X86Target target) {
-  patterns.add<VNNIContraction<MatmulOp>, VNNIContraction<ContractOp>>(
-      patterns.getContext(), target);
+  patterns
+      .add<VNNIContraction<MatmulOp>, VNNIContraction<ContractOp>, F32Matmul>(
+          patterns.getContext(), target);
 }

@@ -55,3 +55,19 @@ func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixe
        : tensor<1x6x6x2x!fxp.fixed<8, 0>>, tensor<3x3x2x4x!fxp.fixed<8, 0>> -> tensor<1x4x4x4xf32>
   return %0, %1, %2, %3 : tensor<4x3xf32>, tensor<4x3xf32>, tensor<2x4x3xf32>, tensor<1x4x4x4xf32>
 }
+
+// FP32 matmuls get the same register tiles, with FMAs that start from the
+// init; other FP32 linalg ops are left alone.
+// VNNI-LABEL: func.func @f32
+// VNNI: scf.for {{.*}} -> (vector<16xf32>,
+// VNNI-COUNT-12: vector.fma %{{.*}} : vector<16xf32>
+// VNNI: linalg.batch_matmul
+// AVX2-LABEL: func.func @f32
+// AVX2-COUNT-6: vector.fma %{{.*}} : vector<8xf32>
+func.func @f32(%a: tensor<?x37xf32>, %b: tensor<21x37xf32>, %c: tensor<?x21xf32>,
+               %d: tensor<2x4x8xf32>, %e: tensor<2x8x3xf32>, %f: tensor<2x4x3xf32>) -> (tensor<?x21xf32>, tensor<2x4x3xf32>) {
+  %r = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>]
+       ins(%a, %b : tensor<?x37xf32>, tensor<21x37xf32>) outs(%c : tensor<?x21xf32>) -> tensor<?x21xf32>
+  %s = linalg.batch_matmul ins(%d, %e : tensor<2x4x8xf32>, tensor<2x8x3xf32>) outs(%f : tensor<2x4x3xf32>) -> tensor<2x4x3xf32>
+  return %r, %s : tensor<?x21xf32>, tensor<2x4x3xf32>
+}

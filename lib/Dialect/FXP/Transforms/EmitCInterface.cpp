@@ -17,10 +17,20 @@ struct FXPEmitCInterfacePass
     : fxp::impl::FXPEmitCInterfacePassBase<FXPEmitCInterfacePass> {
   using Base::Base;
   void runOnOperation() override {
-    for (auto func : getOperation().getOps<func::FuncOp>())
-      if (func.isPublic())
-        func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                      UnitAttr::get(&getContext()));
+    MLIRContext *context = &getContext();
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
+      if (!func.isPublic())
+        continue;
+      func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                    UnitAttr::get(context));
+      // Callers' arrays are inputs: bufferization must not write into them.
+      if (func.isExternal())
+        continue;
+      for (BlockArgument arg : func.getArguments())
+        if (isa<TensorType>(arg.getType()))
+          func.setArgAttr(arg.getArgNumber(), "bufferization.writable",
+                          BoolAttr::get(context, false));
+    }
   }
 };
 } // namespace

@@ -11,12 +11,16 @@ def FXPEmitCInterfacePass : Pass<"fxp-emit-c-interface", "::mlir::ModuleOp"> {
     Marks each public `func.func` with `llvm.emit_c_interface`, so that
     `convert-func-to-llvm` emits a `_mlir_ciface_<name>` wrapper taking
     memref descriptors by pointer: the form C, C++ and Python callers use.
-    Part of `fxp-lower-to-llvm`.
+    Its tensor arguments become `bufferization.writable = false`: the
+    caller's arrays are inputs, never overwritten (a `linalg` op whose init
+    is an argument writes into a copy). Part of `fxp-lower-to-llvm`, before
+    bufferization.
 
     ```mlir
     func.func @step(%x: tensor<4xf32>) -> tensor<4xf32>
     // becomes
-    func.func @step(%x: tensor<4xf32>) -> tensor<4xf32> attributes {llvm.emit_c_interface}
+    func.func @step(%x: tensor<4xf32> {bufferization.writable = false})
+        -> tensor<4xf32> attributes {llvm.emit_c_interface}
     ```
   }];
 }
