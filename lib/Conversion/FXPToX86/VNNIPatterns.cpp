@@ -428,20 +428,22 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   TileShape tile;
 };
 
-/// FP32 `linalg.matmul` (any operand layout) as the same register-tiled
-/// loops with FMAs, so that FP32 graphs compiled for an x86 target get a
-/// vectorized baseline too. Each result element still sums its init and
-/// products in increasing k, fused multiply-adds round once per product.
-struct F32Matmul : OpRewritePattern<linalg::MatmulOp> {
+/// FP32 matmuls (`linalg.matmul` in any layout, or a `linalg.generic` that is
+/// one) as the same register-tiled loops with FMAs, so that FP32 graphs
+/// compiled for an x86 target have a vectorized baseline. Each result element
+/// still sums its init and products in increasing k; fused multiply-adds
+/// round once per product.
+struct F32Matmul : OpInterfaceRewritePattern<linalg::LinalgOp> {
   F32Matmul(MLIRContext *context, X86Target target)
-      : OpRewritePattern<linalg::MatmulOp>(context),
+      : OpInterfaceRewritePattern<linalg::LinalgOp>(context),
         tile(getTileShape(target)) {}
 
-  LogicalResult matchAndRewrite(linalg::MatmulOp op,
+  LogicalResult matchAndRewrite(linalg::LinalgOp op,
                                 PatternRewriter &rewriter) const override {
     std::optional<MatmulLayout> layout =
         getMatmulLayout(op.getIndexingMapsArray());
-    if (!layout || !op.hasPureTensorSemantics())
+    if (!layout || !op.hasPureTensorSemantics() ||
+        !linalg::isaContractionOpInterface(op) || op.getNumDpsInputs() != 2)
       return rewriter.notifyMatchFailure(op, "not an unbatched tensor matmul");
     for (Value operand : op->getOperands())
       if (!getElementTypeOrSelf(operand.getType()).isF32())
@@ -450,7 +452,7 @@ struct F32Matmul : OpRewritePattern<linalg::MatmulOp> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Value a = op.getDpsInputs()[0], bMatrix = op.getDpsInputs()[1];
     Value init = op.getDpsInits()[0];
-    auto resultType = cast<RankedTensorType>(op.getResultTypes()[0]);
+    auto resultType = cast<RankedTensorType>(op->getResultTypes()[0]);
     Value m = getSize(b, a, layout->transposeA ? 1 : 0);
     Value k = getSize(b, a, layout->transposeA ? 0 : 1);
     Value n = getSize(b, bMatrix, layout->transposeB ? 0 : 1);
