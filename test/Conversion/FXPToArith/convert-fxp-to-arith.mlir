@@ -1,0 +1,59 @@
+// RUN: fxp-opt %s -split-input-file -convert-fxp-to-arith | FileCheck %s
+
+// Element-wise ops become linalg.generics on the storage integers.
+// CHECK-LABEL: func.func @quantize
+// CHECK-SAME: (%[[X:.*]]: tensor<?x5xf32>) -> tensor<?x5xi16>
+// CHECK: %[[E:.*]] = tensor.empty(%{{.*}}) : tensor<?x5xi16>
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<?x5xf32>) outs(%[[E]] : tensor<?x5xi16>)
+// CHECK: arith.bitcast %{{.*}} : f32 to i32
+// CHECK: arith.trunci %{{.*}} : i64 to i16
+// CHECK: return %[[R]]
+func.func @quantize(%x: tensor<?x5xf32>) -> tensor<?x5x!fxp.fixed<12, 4>> {
+  %q = fxp.quantize %x : tensor<?x5xf32> -> tensor<?x5x!fxp.fixed<12, 4>>
+  return %q : tensor<?x5x!fxp.fixed<12, 4>>
+}
+
+// -----
+
+// Stochastic rounding hashes the linear index of each element with the key
+// of its stream (computed once, outside the loop).
+// CHECK-LABEL: func.func @stochastic
+// CHECK-SAME: (%{{.*}}: tensor<3x4xf32>, %{{.*}}: i64) -> tensor<3x4xi8>
+// CHECK: arith.constant -1640531524 : i32
+// The constant is 5 ^ 0x9E3779B9: stream 5 enters the key.
+// CHECK: linalg.generic
+// CHECK: linalg.index 0
+// CHECK: linalg.index 1
+// CHECK: arith.cmpi ult
+func.func @stochastic(%x: tensor<3x4xf32>, %seed: i64) -> tensor<3x4x!fxp.fixed<8, 2>> {
+  %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<3x4xf32> -> tensor<3x4x!fxp.fixed<8, 2>>
+  return %q : tensor<3x4x!fxp.fixed<8, 2>>
+}
+
+// -----
+
+// A DFP tensor is two values (1:N), in signatures, calls and returns too.
+// CHECK-LABEL: func.func @dfp_signature
+// CHECK-SAME: (%[[M:.*]]: tensor<4x8xi16>, %[[E:.*]]: tensor<i32>) -> (tensor<4x8xi16>, tensor<i32>)
+// CHECK: %[[R:.*]]:2 = call @dfp_signature(%[[M]], %[[E]])
+// CHECK: return %[[R]]#0, %[[R]]#1
+func.func @dfp_signature(%d: !fxp.dfp<4x8, 16>) -> !fxp.dfp<4x8, 16> {
+  %r = call @dfp_signature(%d) : (!fxp.dfp<4x8, 16>) -> !fxp.dfp<4x8, 16>
+  return %r : !fxp.dfp<4x8, 16>
+}
+
+// -----
+
+// The chunked contraction: one generic with an i32 chunk accumulator and an
+// f32 sum, then the scale.
+// CHECK-LABEL: func.func @matmul
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]
+// CHECK-SAME: outs(%{{.*}}, %{{.*}} : tensor<4x3xi32>, tensor<4x3xf32>)
+// CHECK: arith.muli %{{.*}} : i32
+// CHECK: arith.remui
+// CHECK: arith.sitofp %{{.*}} : i32 to f32
+// CHECK: arith.truncf %{{.*}} : f64 to f32
+func.func @matmul(%a: tensor<4x8x!fxp.fixed<8, 4>>, %b: tensor<8x3x!fxp.fixed<8, 4>>) -> tensor<4x3xf32> {
+  %c = fxp.matmul %a, %b chunk 4 : tensor<4x8x!fxp.fixed<8, 4>>, tensor<8x3x!fxp.fixed<8, 4>> -> tensor<4x3xf32>
+  return %c : tensor<4x3xf32>
+}
