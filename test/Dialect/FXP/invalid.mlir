@@ -411,3 +411,21 @@ func.func @vpdpwssd_type(%acc: vector<8xi32>, %a: vector<32xi16>) {
   %0 = fxp.x86.vpdpwssd %acc, %a, %a : vector<8xi32>, vector<32xi16>
   return
 }
+
+// -----
+
+func.func @contract_sizes(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<7x2x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{loop d2 has size 8 in one operand and 7 in another}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>] chunk 4
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<7x2x!fxp.fixed<8, 0>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_result_size(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{loop d0 has size 4 in one operand and 5 in another}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>] chunk 4
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<5x2xf32>
+  return
+}

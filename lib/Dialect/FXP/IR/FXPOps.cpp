@@ -410,6 +410,22 @@ LogicalResult ContractOp::verify() {
              << loop << " is unknown: no operand dimension is indexed by it "
              << "alone, and no static result dimension";
   }
+  // A loop indexed directly by several operand dimensions fixes them all.
+  SmallVector<int64_t> loopSizes(numLoops, ShapedType::kDynamic);
+  for (auto [index, map] : llvm::enumerate(maps)) {
+    ArrayRef<int64_t> shape = operandShape(types[index]);
+    for (auto [position, expr] : llvm::enumerate(map.getResults())) {
+      auto dim = dyn_cast<AffineDimExpr>(expr);
+      if (!dim || ShapedType::isDynamic(shape[position]))
+        continue;
+      int64_t &size = loopSizes[dim.getPosition()];
+      if (!ShapedType::isDynamic(size) && size != shape[position])
+        return emitOpError("loop d")
+               << dim.getPosition() << " has size " << size
+               << " in one operand and " << shape[position] << " in another";
+      size = shape[position];
+    }
+  }
   return verifyContraction(*this, lhs, rhs, getChunk(), getSymmetric());
 }
 
