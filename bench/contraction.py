@@ -56,9 +56,9 @@ def best_time(fn, min_seconds=0.5, max_runs=20):
     return min(times)
 
 
-def compiled(template, name, m, n, k, target):
+def compiled(template, name, m, n, k, target, parallel=False):
     library = compile_module(template.format(m=m, n=n, k=k),
-                             target=target)
+                             target=target, parallel=parallel)
     return library.function(name, [SPEC_2D, SPEC_2D], [SPEC_2D])
 
 
@@ -68,6 +68,9 @@ def main():
         "256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048",
         "256x1024x1024", "1024x1024x256", "1024x256x1024"])
     parser.add_argument("--targets", nargs="*", default=["avx512vnni", "avx2"])
+    parser.add_argument("--parallel", action="store_true",
+                        help="run the kernels' column panels on OpenMP threads "
+                             "(OMP_NUM_THREADS picks how many)")
     parser.add_argument("--no-fp32", dest="fp32", action="store_false",
                         help="skip FP32 linalg.matmul through fxp's pipeline")
     args = parser.parse_args()
@@ -77,7 +80,10 @@ def main():
               (f"{'fxp fp32':>10}" if args.fp32 else "") +
               "".join(f"{t + '/blas':>17}" for t in args.targets) +
               (f"{'int16/fp32':>12}" if args.fp32 else ""))
-    print("GOPS (2 ops per multiply-accumulate), one thread\n" + header)
+    threads = os.environ.get("OMP_NUM_THREADS", "all") if args.parallel else "1"
+    print(f"GOPS (2 ops per multiply-accumulate), fxp threads: {threads}, "
+          f"OpenBLAS threads: {os.environ.get('OPENBLAS_NUM_THREADS', 'all')}\n"
+          + header)
     for shape in args.shapes:
         m, n, k = (int(v) for v in shape.rstrip("T").split("x"))
         a = rng.randn(m, k).astype(np.float32)
@@ -87,12 +93,12 @@ def main():
         row = f"{shape:<18}{blas:>10.1f}"
         gops = []
         for target in args.targets:
-            fn = compiled(INT16, "int16", m, n, k, target)
+            fn = compiled(INT16, "int16", m, n, k, target, args.parallel)
             gops.append(ops / best_time(lambda: fn(a, b)) / 1e9)
             row += f"{gops[-1]:>16.1f}"
         if args.fp32:
             # FP32 through the same pipeline, on the first target's kernels.
-            fn = compiled(FP32, "fp32", m, n, k, args.targets[0])
+            fn = compiled(FP32, "fp32", m, n, k, args.targets[0], args.parallel)
             fp32 = ops / best_time(lambda: fn(a, b)) / 1e9
             row += f"{fp32:>10.1f}"
         row += "".join(f"{g / blas:>16.2f}x" for g in gops)

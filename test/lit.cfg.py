@@ -24,6 +24,8 @@ config.substitutions.append(
     ("%mlir_c_runner_utils",
      os.path.join(config.llvm_libs_dir, "libmlir_c_runner_utils.so")))
 config.substitutions.append(
+    ("%libomp", os.path.join(config.llvm_libs_dir, "libomp.so")))
+config.substitutions.append(
     ("%mlir_runner_utils",
      os.path.join(config.llvm_libs_dir, "libmlir_runner_utils.so")))
 

@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -34,6 +35,7 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
     ConvertFXPToX86PassOptions x86;
     x86.target =
         target == Target::AVX2 ? X86Target::AVX2 : X86Target::AVX512VNNI;
+    x86.parallel = options.parallel;
     pm.addPass(createConvertFXPToX86Pass(x86));
   }
   pm.addPass(createConvertFXPToArithPass());
@@ -52,6 +54,13 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   // Results that alias arguments are returned as bufferization.clone.
   pm.addPass(createConvertBufferizationToMemRefPass());
 
+  if (options.parallel) {
+    pm.addPass(createForallToParallelLoopPass());
+    pm.addPass(createConvertSCFToOpenMPPass());
+    // Inlines the alloca scopes it wraps loop bodies in (the kernels
+    // allocate nothing), which could not hold the CFG of their loops.
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertVectorToSCFPass());
@@ -66,6 +75,8 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
+  if (options.parallel)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());

@@ -36,13 +36,14 @@ def _run(args, stdin=None):
     return result.stdout
 
 
-def compile_module(mlir, passes="", target="host", workdir=None):
+def compile_module(mlir, passes="", target="host", workdir=None, parallel=False):
     """Compiles MLIR text: `passes` (an fxp-opt pass list such as
     "--fxp-quantize-training=recipe=dfp16") run first, then
-    fxp-lower-to-llvm. Returns the `Library`."""
+    fxp-lower-to-llvm (for `target`; `parallel` runs the x86 kernels'
+    column panels on OpenMP threads). Returns the `Library`."""
     workdir = workdir or tempfile.mkdtemp(prefix="fxp-")
     args = [find_tool("fxp-opt")] + shlex.split(passes)
-    args.append(f"--fxp-lower-to-llvm=target={target}")
+    args.append(f"--fxp-lower-to-llvm=target={target} parallel={str(parallel).lower()}")
     llvm_dialect = _run(args, stdin=mlir)
     llvm_ir = _run([find_tool("mlir-translate"), "--mlir-to-llvmir"], stdin=llvm_dialect)
     ir_path = os.path.join(workdir, "module.ll")
@@ -64,8 +65,10 @@ def compile_module(mlir, passes="", target="host", workdir=None):
     # MLIR's C runner utilities provide memrefCopy, which lowered strided
     # copies (of padded tensors, for example) call.
     runtime = "/usr/lib/llvm-22/lib"
+    # Parallel kernels run on OpenMP threads (OMP_NUM_THREADS picks how many).
+    openmp = ["-lomp"] if parallel else []
     _run([find_tool("clang"), "-shared", "-Wl,-Bsymbolic", obj_path, "-o", lib_path,
-          f"-L{runtime}", "-lmlir_c_runner_utils", f"-Wl,-rpath,{runtime}"])
+          f"-L{runtime}", "-lmlir_c_runner_utils", *openmp, f"-Wl,-rpath,{runtime}"])
     return Library(lib_path)
 
 

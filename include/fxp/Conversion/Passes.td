@@ -75,6 +75,8 @@ def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
                         "512-bit vectors, vpdpwssd"),
              clEnumValN(::mlir::fxp::X86Target::AVX2, "avx2",
                         "256-bit vectors, vpmaddwd + vpaddd"))}]>,
+    Option<"parallel", "parallel", "bool", "false",
+           "Make the column panels of each kernel scf.forall iterations">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -38,6 +38,11 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "256-bit vpmaddwd kernels for INT16 contractions"),
           clEnumValN(Target::Host, "host",
                      "the best the running CPU supports"))};
+  PassOptions::Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Run the column panels of x86 kernels on OpenMP threads "
+                     "(link libomp); results are the same bits"),
+      llvm::cl::init(false)};
 };
 
 /// Lowers tensor-level IR, with or without fxp ops, to the LLVM dialect:

@@ -23,7 +23,7 @@ struct ConvertFXPToX86Pass
   using Base::Base;
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    fxp::populateFXPToX86Patterns(patterns, target);
+    fxp::populateFXPToX86Patterns(patterns, target, parallel);
     // Only the contractions themselves are rewritten; folding would touch
     // the rest of the user's IR.
     GreedyRewriteConfig config;

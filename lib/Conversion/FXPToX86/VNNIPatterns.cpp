@@ -208,44 +208,77 @@ using TileSums = function_ref<SmallVector<Value>(
     ImplicitLocOpBuilder &, Value firstRow, Value firstVector)>;
 
 /// Loops over the row and column tiles of a result padded to whole tiles,
-/// stores each tile's sums, and returns the result cut to `m` x `n`.
+/// stores each tile's sums, and returns the result cut to `m` x `n`. With
+/// `parallel`, column panels are the iterations of an `scf.forall` (threads
+/// once lowered through OpenMP); every tile's sums are the same either way.
 Value buildTiledResult(ImplicitLocOpBuilder &b, TileShape tile, Value rowTiles,
                        Value colTiles, Value m, Value n,
-                       RankedTensorType resultType, TileSums tileSums) {
+                       RankedTensorType resultType, bool parallel,
+                       TileSums tileSums) {
   int64_t rows = tile.rows, vectors = tile.vectors, lanes = tile.lanes;
+  Value paddedRows = multiply(b, rowTiles, rows);
   Value padded = createEmpty(
-      b, {multiply(b, rowTiles, rows), multiply(b, colTiles, vectors * lanes)},
-      b.getF32Type());
+      b, {paddedRows, multiply(b, colTiles, vectors * lanes)}, b.getF32Type());
   Value zero = index(b, 0), one = index(b, 1);
-  auto colLoop = scf::ForOp::create(
-      b, zero, colTiles, one, ValueRange{padded},
-      [&](OpBuilder &b1, Location loc, Value colTile, ValueRange colArgs) {
-        ImplicitLocOpBuilder ob(loc, b1);
-        auto rowLoop = scf::ForOp::create(
-            ob, zero, rowTiles, one, colArgs,
-            [&](OpBuilder &b2, Location loc2, Value rowTile,
-                ValueRange rowArgs) {
-              ImplicitLocOpBuilder rb(loc2, b2);
-              Value firstRow = multiply(rb, rowTile, rows);
-              Value firstVector = multiply(rb, colTile, vectors);
-              SmallVector<Value> sums = tileSums(rb, firstRow, firstVector);
-              Value result = rowArgs[0];
-              for (int64_t r = 0; r < rows; ++r) {
-                Value row = arith::AddIOp::create(rb, firstRow, index(rb, r));
-                for (int64_t v = 0; v < vectors; ++v) {
-                  Value col = multiply(
-                      rb, arith::AddIOp::create(rb, firstVector, index(rb, v)),
-                      lanes);
-                  result = vector::TransferWriteOp::create(
-                               rb, sums[r * vectors + v], result,
-                               ValueRange{row, col}, ArrayRef<bool>{true})
-                               .getResult();
-                }
-              }
-              scf::YieldOp::create(rb, result);
-            });
-        scf::YieldOp::create(ob, rowLoop.getResults());
-      });
+  // The tiles of column panel `colTile`, stored into `target` whose first
+  // column is the panel's column `firstCol`.
+  auto storePanel = [&](ImplicitLocOpBuilder &ob, Value target, Value colTile,
+                        Value firstCol) {
+    auto rowLoop = scf::ForOp::create(
+        ob, zero, rowTiles, one, ValueRange{target},
+        [&](OpBuilder &b2, Location loc2, Value rowTile, ValueRange rowArgs) {
+          ImplicitLocOpBuilder rb(loc2, b2);
+          Value firstRow = multiply(rb, rowTile, rows);
+          Value firstVector = multiply(rb, colTile, vectors);
+          SmallVector<Value> sums = tileSums(rb, firstRow, firstVector);
+          Value result = rowArgs[0];
+          for (int64_t r = 0; r < rows; ++r) {
+            Value row = arith::AddIOp::create(rb, firstRow, index(rb, r));
+            for (int64_t v = 0; v < vectors; ++v) {
+              Value col = arith::SubIOp::create(
+                  rb,
+                  multiply(rb,
+                           arith::AddIOp::create(rb, firstVector, index(rb, v)),
+                           lanes),
+                  firstCol);
+              result = vector::TransferWriteOp::create(
+                           rb, sums[r * vectors + v], result,
+                           ValueRange{row, col}, ArrayRef<bool>{true})
+                           .getResult();
+            }
+          }
+          scf::YieldOp::create(rb, result);
+        });
+    return rowLoop.getResult(0);
+  };
+  Value tiled;
+  if (parallel) {
+    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{colTiles},
+                                        ValueRange{padded}, std::nullopt);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(forall.getBody());
+    Value colTile = forall.getInductionVars()[0];
+    Value firstCol = multiply(b, colTile, vectors * lanes);
+    SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0), firstCol};
+    SmallVector<OpFoldResult> sizes = {paddedRows,
+                                       b.getIndexAttr(vectors * lanes)};
+    SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
+    Value panel = tensor::ExtractSliceOp::create(
+        b, forall.getRegionIterArgs()[0], offsets, sizes, strides);
+    Value stored = storePanel(b, panel, colTile, firstCol);
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(
+        b, stored, forall.getRegionIterArgs()[0], offsets, sizes, strides);
+    tiled = forall.getResult(0);
+  } else {
+    auto colLoop = scf::ForOp::create(
+        b, zero, colTiles, one, ValueRange{padded},
+        [&](OpBuilder &b1, Location loc, Value colTile, ValueRange colArgs) {
+          ImplicitLocOpBuilder ob(loc, b1);
+          scf::YieldOp::create(ob, storePanel(ob, colArgs[0], colTile, zero));
+        });
+    tiled = colLoop.getResult(0);
+  }
   SmallVector<OpFoldResult> offsets(2, b.getIndexAttr(0));
   SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
   SmallVector<OpFoldResult> sizes;
@@ -253,8 +286,8 @@ Value buildTiledResult(ImplicitLocOpBuilder &b, TileShape tile, Value rowTiles,
     sizes.push_back(resultType.isDynamicDim(i)
                         ? OpFoldResult(size)
                         : b.getIndexAttr(resultType.getDimSize(i)));
-  return tensor::ExtractSliceOp::create(b, resultType, colLoop.getResult(0),
-                                        offsets, sizes, strides);
+  return tensor::ExtractSliceOp::create(b, resultType, tiled, offsets, sizes,
+                                        strides);
 }
 
 /// The `vectors` consecutive B vectors at `k` of a packed [N/L][K][...] B.
@@ -274,9 +307,9 @@ SmallVector<Value> readBVectors(ImplicitLocOpBuilder &b, Value packedB,
 }
 
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
-  VNNIContraction(MLIRContext *context, X86Target target)
+  VNNIContraction(MLIRContext *context, X86Target target, bool parallel)
       : OpRewritePattern<OpTy>(context), target(target),
-        tile(getTileShape(target)) {}
+        tile(getTileShape(target)), parallel(parallel) {}
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
@@ -420,12 +453,13 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
       return scaled;
     };
     rewriter.replaceOp(op, buildTiledResult(b, tile, rowTiles, colTiles, m, n,
-                                            op.getType(), tileSums));
+                                            op.getType(), parallel, tileSums));
     return success();
   }
 
   X86Target target;
   TileShape tile;
+  bool parallel;
 };
 
 /// FP32 matmuls (`linalg.matmul` in any layout, or a `linalg.generic` that is
@@ -434,9 +468,9 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
 /// still sums its init and products in increasing k; fused multiply-adds
 /// round once per product.
 struct F32Matmul : OpInterfaceRewritePattern<linalg::LinalgOp> {
-  F32Matmul(MLIRContext *context, X86Target target)
+  F32Matmul(MLIRContext *context, X86Target target, bool parallel)
       : OpInterfaceRewritePattern<linalg::LinalgOp>(context),
-        tile(getTileShape(target)) {}
+        tile(getTileShape(target)), parallel(parallel) {}
 
   LogicalResult matchAndRewrite(linalg::LinalgOp op,
                                 PatternRewriter &rewriter) const override {
@@ -522,18 +556,19 @@ struct F32Matmul : OpInterfaceRewritePattern<linalg::LinalgOp> {
       return SmallVector<Value>(kLoop.getResults());
     };
     rewriter.replaceOp(op, buildTiledResult(b, tile, rowTiles, colTiles, m, n,
-                                            resultType, tileSums));
+                                            resultType, parallel, tileSums));
     return success();
   }
 
   TileShape tile;
+  bool parallel;
 };
 
 } // namespace
 
 void mlir::fxp::populateFXPToX86Patterns(RewritePatternSet &patterns,
-                                         X86Target target) {
+                                         X86Target target, bool parallel) {
   patterns
       .add<VNNIContraction<MatmulOp>, VNNIContraction<ContractOp>, F32Matmul>(
-          patterns.getContext(), target);
+          patterns.getContext(), target, parallel);
 }

@@ -26,7 +26,9 @@ enum class X86Target {
 /// Rewrites `fxp.matmul` / matmul-shaped `fxp.contract` ops on operands of at
 /// most 16 bits with even chunks into packed, register-tiled vector kernels
 /// whose inner step LLVM selects as `vpdpwssd` (or `vpmaddwd + vpaddd`).
-void populateFXPToX86Patterns(RewritePatternSet &patterns, X86Target target);
+/// With `parallel`, column panels are `scf.forall` iterations.
+void populateFXPToX86Patterns(RewritePatternSet &patterns, X86Target target,
+                              bool parallel);
 
 /// Patterns lowering `fxp.x86.*` ops to `llvm.call_intrinsic`.
 void populateFXPToLLVMConversionPatterns(RewritePatternSet &patterns);
