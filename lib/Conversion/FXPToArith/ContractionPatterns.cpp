@@ -127,7 +127,8 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
     for (auto [position, expr] : llvm::enumerate(resultMap.getResults())) {
       Value &size = loopSizes[cast<AffineDimExpr>(expr).getPosition()];
       if (!size)
-        size = arith::ConstantIndexOp::create(b, resultType.getDimSize(position));
+        size =
+            arith::ConstantIndexOp::create(b, resultType.getDimSize(position));
     }
 
     SmallVector<utils::IteratorType> iterators(numLoops,
