@@ -4,6 +4,7 @@
 #include "fxp/Dialect/FXP/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -87,6 +88,10 @@ private:
   uint32_t nextStream;
   func::FuncOp currentFunc;
   Value seed;
+  /// The quantized form of each operand already rounded in this function: a
+  /// tensor feeding several contractions (an activation in the forward and
+  /// the backward pass) is rounded once, where that dominates its uses.
+  DenseMap<Value, Value> quantized;
 };
 } // namespace
 
@@ -170,6 +175,8 @@ Value TrainingRewriter::roundToFixed(OpBuilder &builder, Location loc,
 LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
   currentFunc = func;
   seed = {};
+  quantized.clear();
+  DominanceInfo dominance(func);
   SmallVector<linalg::LinalgOp> contractions;
   func.walk([&](linalg::LinalgOp op) {
     if (isF32Contraction(op))
@@ -178,8 +185,14 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
   for (linalg::LinalgOp op : contractions) {
     OpBuilder builder(op);
     Location loc = op.getLoc();
-    Value lhs = quantizeOperand(builder, loc, op.getDpsInputs()[0]);
-    Value rhs = quantizeOperand(builder, loc, op.getDpsInputs()[1]);
+    auto quantizeOnce = [&](Value operand) {
+      Value &cached = quantized[operand];
+      if (!cached || !dominance.properlyDominates(cached, op))
+        cached = quantizeOperand(builder, loc, operand);
+      return cached;
+    };
+    Value lhs = quantizeOnce(op.getDpsInputs()[0]);
+    Value rhs = quantizeOnce(op.getDpsInputs()[1]);
     Value init = op.getDpsInits()[0];
     auto resultType = cast<RankedTensorType>(init.getType());
     Value result = ContractOp::create(

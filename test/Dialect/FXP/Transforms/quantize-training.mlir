@@ -142,3 +142,31 @@ func.func @caller(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>) -> tensor<4x3xf32> {
   %y = call @layer(%x, %w) : (tensor<4x8xf32>, tensor<8x3xf32>) -> tensor<4x3xf32>
   return %y : tensor<4x3xf32>
 }
+
+// -----
+
+// A tensor feeding two contractions is quantized once, where that dominates
+// both; one quantized inside a region is quantized again outside it.
+// DFP-LABEL: func.func @shared
+// DFP-COUNT-1: fxp.quantize_dfp %arg0,
+// DFP: scf.if
+// DFP: fxp.quantize_dfp %arg2,
+// DFP: } else {
+// DFP: fxp.quantize_dfp %arg2,
+// DFP-NOT: fxp.quantize_dfp %arg0,
+// DFP: return
+func.func @shared(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>, %v: tensor<8x3xf32>, %c: i1)
+    -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x3xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %a = linalg.matmul ins(%x, %w : tensor<4x8xf32>, tensor<8x3xf32>) outs(%f : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %b = scf.if %c -> tensor<4x3xf32> {
+    %r = linalg.matmul ins(%x, %v : tensor<4x8xf32>, tensor<8x3xf32>) outs(%f : tensor<4x3xf32>) -> tensor<4x3xf32>
+    scf.yield %r : tensor<4x3xf32>
+  } else {
+    scf.yield %f : tensor<4x3xf32>
+  }
+  %d = linalg.matmul ins(%x, %v : tensor<4x8xf32>, tensor<8x3xf32>) outs(%f : tensor<4x3xf32>) -> tensor<4x3xf32>
+  return %a, %b, %d : tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>
+}

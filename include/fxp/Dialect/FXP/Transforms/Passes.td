@@ -79,6 +79,10 @@ def FXPQuantizeTrainingPass
       and so is every tensor result of the function (the updated
       parameters): there are no FP32 master weights.
 
+    A tensor that feeds several contractions (an activation used by the
+    forward and the backward pass) is quantized once, where that quantization
+    dominates all of them.
+
     When the rounding is stochastic (the default), every rounding op gets its
     own `stream` (numbered in program order after any already in the module)
     and each function that rounds gains a trailing `i64` argument, the seed,
