@@ -405,6 +405,10 @@ std::vector<int64_t> quantizeDFP(const std::vector<float> &x,
 // Products and accumulation
 //===----------------------------------------------------------------------===//
 
+int64_t maxMagnitude(unsigned width, bool symmetric) {
+  return symmetric ? maxValue(width) : -minValue(width);
+}
+
 int64_t maxChunk(int64_t maxAbsA, int64_t maxAbsB) {
   const int64_t limit = (static_cast<int64_t>(1) << 31);
   (void)limit;

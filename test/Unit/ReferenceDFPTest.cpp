@@ -257,6 +257,15 @@ TEST(ReferenceQuantizeDFP, MatchesScalarQuantize) {
 // maxChunk
 //===----------------------------------------------------------------------===//
 
+TEST(ReferenceMaxChunk, MaxMagnitude) {
+  EXPECT_EQ(maxMagnitude(16, false), 32768);
+  EXPECT_EQ(maxMagnitude(16, true), 32767);
+  EXPECT_EQ(maxMagnitude(2, true), 1);
+  EXPECT_EQ(maxMagnitude(32, false), int64_t(1) << 31);
+  // The chunks of SEMANTICS §6 for symmetric 14-bit operands.
+  EXPECT_EQ(maxChunk(maxMagnitude(14, true), maxMagnitude(14, true)), 32);
+}
+
 TEST(ReferenceMaxChunk, Literals) {
   // Symmetric saturation, W = 12..16.
   EXPECT_EQ(maxChunk(2047, 2047), 512);

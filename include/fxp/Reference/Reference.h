@@ -161,6 +161,10 @@ std::vector<int64_t> quantizeDFP(const std::vector<float> &x,
 // Products and accumulation (§6)
 //===----------------------------------------------------------------------===//
 
+/// The largest magnitude of a `width`-bit operand's range: 2^(W-1), or
+/// 2^(W-1) - 1 when it is saturated symmetrically.
+int64_t maxMagnitude(unsigned width, bool symmetric);
+
 /// The largest chunk C >= 0 with C * maxAbsA * maxAbsB <= 2^31 - 1, where
 /// maxAbs is the largest magnitude of an operand's range (2^(W-1), or
 /// 2^(W-1) - 1 when saturated symmetrically). Returns INT64_MAX when either

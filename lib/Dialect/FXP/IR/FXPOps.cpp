@@ -1,6 +1,7 @@
 //===- FXPOps.cpp - fxp operations and verifiers ----------------*- C++ -*-===//
 
 #include "fxp/Dialect/FXP/IR/FXPOps.h"
+#include "fxp/Reference/Reference.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -280,8 +281,7 @@ static unsigned getOperandWidth(Type type) {
 /// The largest magnitude of an operand: 2^(W-1), or qmax when `symmetric`
 /// clamps qmin away.
 static int64_t getMaxMagnitude(Type type, bool symmetric) {
-  int64_t magnitude = int64_t(1) << (getOperandWidth(type) - 1);
-  return symmetric ? magnitude - 1 : magnitude;
+  return ref::maxMagnitude(getOperandWidth(type), symmetric);
 }
 
 int64_t MatmulOp::getMaxMagnitude(Type type) {
@@ -313,8 +313,7 @@ static LogicalResult verifyContraction(Operation *op, Type lhs, Type rhs,
              << dfp;
   int64_t maxA = getMaxMagnitude(lhs, symmetric);
   int64_t maxB = getMaxMagnitude(rhs, symmetric);
-  int64_t limit = (int64_t(1) << 31) - 1;
-  int64_t safe = limit / (maxA * maxB);
+  int64_t safe = ref::maxChunk(maxA, maxB);
   if (safe == 0)
     return op->emitOpError("no chunk is safe: a single product of magnitudes ")
            << maxA << " and " << maxB << " exceeds 2^31 - 1; use narrower "

@@ -11,17 +11,12 @@ namespace mlir::fxp {
 using namespace mlir;
 using namespace mlir::fxp;
 
-static int64_t magnitude(unsigned width, bool symmetric) {
-  int64_t m = int64_t(1) << (width - 1);
-  return symmetric ? m - 1 : m;
-}
-
 /// The widest width not above `width` whose chunks hold `minChunk` products
 /// when both operands have it, or 0.
 static unsigned getNarrowedWidth(unsigned width, bool symmetric,
                                  int64_t minChunk) {
   for (unsigned w = width; w >= 2; --w) {
-    int64_t m = magnitude(w, symmetric);
+    int64_t m = ref::maxMagnitude(w, symmetric);
     if (ref::maxChunk(m, m) >= minChunk)
       return w;
   }
