@@ -438,6 +438,22 @@ float chunkedDot(const int64_t *a, size_t strideA, const int64_t *b,
   return scaleDouble(static_cast<double>(accumulator), exp2);
 }
 
+float saturatingDot(const int64_t *a, size_t strideA, const int64_t *b,
+                    size_t strideB, int64_t k, int exp2) {
+  constexpr int64_t lowest = std::numeric_limits<int32_t>::min();
+  constexpr int64_t highest = std::numeric_limits<int32_t>::max();
+  int64_t accumulator = 0;
+  for (int64_t i = 0; i < k; i += 2) {
+    int64_t pair = a[i * strideA] * b[i * strideB];
+    if (i + 1 < k)
+      pair += a[(i + 1) * strideA] * b[(i + 1) * strideB];
+    assert(pair >= lowest && pair <= highest && "a pair overflows int32");
+    accumulator = std::clamp(accumulator + pair, lowest, highest);
+  }
+  return scaleDouble(static_cast<double>(static_cast<float>(accumulator)),
+                     exp2);
+}
+
 std::vector<float> matmul(const std::vector<int64_t> &a,
                           const std::vector<int64_t> &b, int64_t m, int64_t n,
                           int64_t k, int64_t chunk, int exp2) {

@@ -308,6 +308,26 @@ float dot(const std::vector<int64_t> &a, const std::vector<int64_t> &b,
                     chunk, exp2);
 }
 
+TEST(ReferenceSaturatingDot, ClampsEveryPairInOrder) {
+  auto dot = [](const std::vector<int64_t> &a, const std::vector<int64_t> &b,
+                int exp2 = 0) {
+    return saturatingDot(a.data(), 1, b.data(), 1,
+                         static_cast<int64_t>(a.size()), exp2);
+  };
+  const int64_t q = 32767, q2 = q * q;
+  // Three pairs of 2 * q^2 = 2147352578 would reach 3 * that; the total
+  // clamps at 2^31 - 1 after the second pair.
+  std::vector<int64_t> big(6, q);
+  EXPECT_EQ(dot(big, big), static_cast<float>(INT32_MAX));
+  // Saturated, then a negative pair brings it back: the order matters.
+  std::vector<int64_t> b = {q, q, q, q, -q, -q};
+  EXPECT_EQ(dot(big, b), static_cast<float>(INT32_MAX - 2 * q2));
+  // An odd K ends with a lone product; exp2 scales the total.
+  EXPECT_EQ(dot({3, 5, 7}, {2, 2, 2}, -1), 15.0f);
+  EXPECT_EQ(dot({-q, -q, -q, -q}, {q, q, q, q}), static_cast<float>(INT32_MIN));
+  EXPECT_EQ(dot({}, {}), 0.0f);
+}
+
 TEST(ReferenceChunkedDot, AdversarialLongReduction) {
   // W = 14 saturated symmetrically: max |.| = 8191, C = 32, K = 4096.
   const int64_t k = 4096, c = maxChunk(8191, 8191);

@@ -57,7 +57,8 @@ struct Config {
   bool anyExponents = false; // quantize_dfp: not from shared_exponent
   // Matmul.
   int64_t m = 4, n = 4, k = 4, batch = 0, chunk = 1;
-  bool symmetric = false, transposeA = false, transposeB = false;
+  bool saturating = false, symmetric = false, transposeA = false,
+       transposeB = false;
   bool dfp = false, fromFloat = false, adversarial = false;
   // quantize --splat.
   std::optional<float> splat;

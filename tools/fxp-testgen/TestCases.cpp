@@ -563,8 +563,13 @@ static TestCase buildMatmul(const Config &c) {
   auto maxAbs = [&](Format f) {
     return (int64_t(1) << (f.width - 1)) - (c.symmetric ? 1 : 0);
   };
-  if (c.chunk < 1 || c.chunk > INT32_MAX / (maxAbs(fa) * maxAbs(fb)))
+  int64_t safeChunk = INT32_MAX / (maxAbs(fa) * maxAbs(fb));
+  if (c.saturating && safeChunk < 2)
+    fail("a pair of products can overflow i32");
+  if (!c.saturating && (c.chunk < 1 || c.chunk > safeChunk))
     fail("chunk " + std::to_string(c.chunk) + " can overflow i32");
+  std::string accumulation =
+      c.saturating ? "saturating" : "chunk " + std::to_string(c.chunk);
 
   std::string typeA = c.dfp ? dfpType(c, shapeA, c.width, 0, 0)
                             : tensorType(shapeA, fixedType(fa), c.dynamic);
@@ -639,8 +644,8 @@ static TestCase buildMatmul(const Config &c) {
   }
   bool named = !t.body.empty();
   t.body.push_back("%result = fxp.matmul " +
-                   std::string(named ? "%a, %b" : "%arg0, %arg1") + " chunk " +
-                   std::to_string(c.chunk) + (c.symmetric ? " symmetric" : "") +
+                   std::string(named ? "%a, %b" : "%arg0, %arg1") + " " +
+                   accumulation + (c.symmetric ? " symmetric" : "") +
                    (c.transposeA ? " transpose_a" : "") +
                    (c.transposeB ? " transpose_b" : "") + " : " + typeA + ", " +
                    typeB + " -> $R");
@@ -660,9 +665,13 @@ static TestCase buildMatmul(const Config &c) {
             a.data() + batch * c.m * c.k + (c.transposeA ? i : i * c.k);
         const int64_t *pb =
             b.data() + batch * c.k * c.n + (c.transposeB ? j * c.k : j);
-        result.push_back(ref::chunkedDot(pa, c.transposeA ? c.m : 1, pb,
-                                         c.transposeB ? 1 : c.n, c.k, c.chunk,
-                                         exp2));
+        size_t strideA = c.transposeA ? c.m : 1,
+               strideB = c.transposeB ? 1 : c.n;
+        result.push_back(
+            c.saturating
+                ? ref::saturatingDot(pa, strideA, pb, strideB, c.k, exp2)
+                : ref::chunkedDot(pa, strideA, pb, strideB, c.k, c.chunk,
+                                  exp2));
       }
   setFloatResult(t, shapeOf(c.m, c.n), result);
 
@@ -672,8 +681,7 @@ static TestCase buildMatmul(const Config &c) {
       "fxp.matmul " + std::string(c.batch ? "batched " : "") + "[" +
       std::to_string(c.m) + " x " + std::to_string(c.k) + "] x [" +
       std::to_string(c.k) + " x " + std::to_string(c.n) + "], " + operands +
-      ", chunk " + std::to_string(c.chunk) +
-      (c.adversarial ? ", adversarial operands" : "") +
+      ", " + accumulation + (c.adversarial ? ", adversarial operands" : "") +
       (c.fromFloat ? ", quantized in the kernel (" + describeRounding(c) + ")"
                    : "");
   return t;

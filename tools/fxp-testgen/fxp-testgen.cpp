@@ -106,6 +106,10 @@ static cl::opt<int64_t> chunkOpt("chunk",
                                  cl::desc("matmul: products summed in i32"),
                                  cl::init(1), cl::cat(category));
 static cl::opt<bool>
+    saturatingOpt("saturating",
+                  cl::desc("matmul: one saturating i32 sum instead of chunks"),
+                  cl::cat(category));
+static cl::opt<bool>
     symmetricOpt("symmetric",
                  cl::desc("matmul, saturate: clamp to [-qmax, qmax]"),
                  cl::cat(category));
@@ -202,6 +206,7 @@ static Config parseOptions() {
   c.chunk = chunkOpt;
   if (c.m < 1 || c.n < 1 || c.k < 1 || c.batch < 0)
     fail("invalid matmul sizes");
+  c.saturating = saturatingOpt;
   c.symmetric = symmetricOpt;
   c.transposeA = transposeAOpt;
   c.transposeB = transposeBOpt;

@@ -181,6 +181,14 @@ int64_t maxChunk(int64_t maxAbsA, int64_t maxAbsB);
 float chunkedDot(const int64_t *a, size_t strideA, const int64_t *b,
                  size_t strideB, int64_t k, int64_t chunk, int exp2);
 
+/// The saturating dot product (vpdpwssds): the products pair up in
+/// increasing k order (an odd k ends with a lone product), and each step adds
+/// a pair's exact sum (asserted to fit in int32) to an int32 accumulator that
+/// starts at 0, clamping it to the int32 range. The total converts to
+/// binary32 and is scaled by 2^exp2 as in chunkedDot.
+float saturatingDot(const int64_t *a, size_t strideA, const int64_t *b,
+                    size_t strideB, int64_t k, int exp2);
+
 /// Row-major [m, k] x [k, n] -> [m, n] with chunkedDot; exp2 is the scale
 /// exponent (-(fa + fb) for fixed point, ea + eb for DFP).
 std::vector<float> matmul(const std::vector<int64_t> &a,

@@ -106,7 +106,8 @@ static SmallVector<Value> getLoopSizes(ImplicitLocOpBuilder &b,
 /// accumulators: the current chunk's i32 sum, and the f32 sum that each
 /// finished chunk is added to. Reduction loops run in lexicographic order, so
 /// the linearized reduction index `k` tells where a chunk ends. The f32 total
-/// is then scaled by 2^exp2 once.
+/// is then scaled by 2^exp2 once. A saturating contraction keeps instead its
+/// saturating i32 total and the first product of the current pair.
 template <typename OpTy>
 struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
@@ -149,11 +150,13 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
     for (unsigned loop : reductionLoops)
       reductionSize = arith::MulIOp::create(b, reductionSize, loopSizes[loop]);
 
+    bool saturating = op.getSaturating();
     auto i32Type = RankedTensorType::get(resultType.getShape(), b.getI32Type());
     Value chunkInit =
         createFilled(b, i32Type, dynamicSizes, b.getI32IntegerAttr(0));
-    Value sumInit =
-        createFilled(b, resultType, dynamicSizes, b.getF32FloatAttr(0.0f));
+    Value sumInit = saturating ? chunkInit
+                               : createFilled(b, resultType, dynamicSizes,
+                                              b.getF32FloatAttr(0.0f));
 
     Type lhsType = op.getLhs().getType(), rhsType = op.getRhs().getType();
     // The clamp that `symmetric` promises: qmin never enters a product.
@@ -166,16 +169,14 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
       return Value(arith::MaxSIOp::create(
           nb, wide, createIntConstant(nb, -op.getMaxMagnitude(type), 32)));
     };
-    int64_t chunk = op.getChunk();
     maps.push_back(resultMap);
     auto reduction = linalg::GenericOp::create(
-        b, TypeRange{i32Type, resultType}, ValueRange{lhs, rhs},
+        b, TypeRange{i32Type, sumInit.getType()}, ValueRange{lhs, rhs},
         ValueRange{chunkInit, sumInit}, maps, iterators,
         [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder nb(loc, nested);
           Value product = arith::MulIOp::create(nb, widen(nb, args[0], lhsType),
                                                 widen(nb, args[1], rhsType));
-          Value chunkSum = arith::AddIOp::create(nb, args[2], product);
           // next = (row-major index of this product among the K) + 1.
           Value next = arith::ConstantIndexOp::create(nb, 0);
           for (unsigned loop : reductionLoops)
@@ -184,14 +185,34 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
                 linalg::IndexOp::create(nb, loop));
           next = arith::AddIOp::create(nb, next,
                                        arith::ConstantIndexOp::create(nb, 1));
-          Value endsChunk = arith::CmpIOp::create(
-              nb, arith::CmpIPredicate::eq,
-              arith::RemUIOp::create(nb, next,
-                                     arith::ConstantIndexOp::create(nb, chunk)),
-              arith::ConstantIndexOp::create(nb, 0));
-          Value endsK = arith::CmpIOp::create(nb, arith::CmpIPredicate::eq,
-                                              next, reductionSize);
-          Value flush = arith::OrIOp::create(nb, endsChunk, endsK);
+          // Whether this product ends a run of `length`, or the whole K.
+          auto endsRun = [&](int64_t length) {
+            Value endsLength = arith::CmpIOp::create(
+                nb, arith::CmpIPredicate::eq,
+                arith::RemUIOp::create(
+                    nb, next, arith::ConstantIndexOp::create(nb, length)),
+                arith::ConstantIndexOp::create(nb, 0));
+            Value endsK = arith::CmpIOp::create(nb, arith::CmpIPredicate::eq,
+                                                next, reductionSize);
+            return arith::OrIOp::create(nb, endsLength, endsK);
+          };
+          if (saturating) {
+            // args[2] holds the pair's first product when this is its second.
+            Value second = arith::CmpIOp::create(
+                nb, arith::CmpIPredicate::eq,
+                arith::RemUIOp::create(nb, next,
+                                       arith::ConstantIndexOp::create(nb, 2)),
+                arith::ConstantIndexOp::create(nb, 0));
+            Value pair = arith::SelectOp::create(
+                nb, second, arith::AddIOp::create(nb, args[2], product),
+                product);
+            Value total = arith::SelectOp::create(
+                nb, endsRun(2), emitSaturatingAdd(nb, args[3], pair), args[3]);
+            linalg::YieldOp::create(nb, ValueRange{pair, total});
+            return;
+          }
+          Value chunkSum = arith::AddIOp::create(nb, args[2], product);
+          Value flush = endsRun(*op.getChunk());
           Value flushed = arith::AddFOp::create(
               nb, args[3],
               arith::SIToFPOp::create(nb, nb.getF32Type(), chunkSum));
@@ -218,7 +239,10 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
     Value result = buildElementwise(
         rewriter, op.getLoc(), resultType, {reduction.getResult(1)}, {}, false,
         [&](ImplicitLocOpBuilder &nb, ValueRange args, Value) {
-          return emitScaleToFloat(nb, args[0], exp2);
+          Value sum = args[0];
+          if (saturating)
+            sum = arith::SIToFPOp::create(nb, nb.getF32Type(), sum);
+          return emitScaleToFloat(nb, sum, exp2);
         });
     rewriter.replaceOp(op, result);
     return success();

@@ -172,7 +172,8 @@ struct ConvertFXPToArithPass
     target.addIllegalDialect<FXPDialect>();
     // Target ops work on builtin vectors; convert-fxp-to-llvm lowers them
     // once the code is in buffers.
-    target.addLegalOp<X86DotPairsOp, X86MultiplyAddPairsOp>();
+    target.addLegalOp<X86DotPairsOp, X86DotPairsSaturatingOp,
+                      X86MultiplyAddPairsOp>();
     target.markUnknownOpDynamicallyLegal(
         [&](Operation *op) { return converter.isLegal(op); });
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {

@@ -242,6 +242,27 @@ Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
       arith::MulFOp::create(b, wide, emitPowerOfTwo(b, exp2)));
 }
 
+Value mlir::fxp::emitSaturatingAdd(ImplicitLocOpBuilder &b, Value acc,
+                                   Value addend) {
+  Type type = acc.getType();
+  auto constant = [&](int32_t value) -> Value {
+    TypedAttr attr = b.getI32IntegerAttr(value);
+    if (auto vector = dyn_cast<VectorType>(type))
+      attr = DenseElementsAttr::get(vector, attr);
+    return arith::ConstantOp::create(b, attr);
+  };
+  // The wrapped sum overflowed when it has neither operand's sign; the
+  // exact sum then lies beyond the end that acc's sign points to.
+  Value sum = arith::AddIOp::create(b, acc, addend);
+  Value signs = arith::AndIOp::create(b, arith::XOrIOp::create(b, acc, sum),
+                                      arith::XOrIOp::create(b, addend, sum));
+  Value overflowed =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::slt, signs, constant(0));
+  Value bound = arith::XOrIOp::create(
+      b, arith::ShRSIOp::create(b, acc, constant(31)), constant(INT32_MAX));
+  return arith::SelectOp::create(b, overflowed, bound, sum);
+}
+
 Value mlir::fxp::emitMagnitudeBits(ImplicitLocOpBuilder &b, Value x) {
   Value bits = arith::AndIOp::create(
       b, arith::BitcastOp::create(b, b.getI32Type(), x), i32(b, 0x7FFFFFFF));

@@ -47,6 +47,10 @@ Value emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2);
 /// `i64` exponent.
 Value emitScaleToFloat(ImplicitLocOpBuilder &b, Value value, Value exp2);
 
+/// `acc + addend` clamped to the i32 range, for `i32` scalars or vectors:
+/// one step of a saturating accumulation (vpdpwssds, vpaddsd).
+Value emitSaturatingAdd(ImplicitLocOpBuilder &b, Value acc, Value addend);
+
 /// §5: the bits of `|x|` for an f32 x (an `i32`), or 0 for NaN and infinity;
 /// their unsigned maximum is the bits of the largest finite magnitude.
 Value emitMagnitudeBits(ImplicitLocOpBuilder &b, Value x);

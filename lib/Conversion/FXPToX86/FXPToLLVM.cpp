@@ -42,5 +42,6 @@ struct ConvertFXPToLLVMPass
 void mlir::fxp::populateFXPToLLVMConversionPatterns(
     RewritePatternSet &patterns) {
   patterns.add<IntrinsicLowering<X86DotPairsOp>,
+               IntrinsicLowering<X86DotPairsSaturatingOp>,
                IntrinsicLowering<X86MultiplyAddPairsOp>>(patterns.getContext());
 }

@@ -6,7 +6,8 @@
 // of A by 2L values of B and adds each lane's two products into an i32
 // accumulator. Chunks of k end on pair boundaries (the chunk is even), where
 // the i32 accumulators flush into f32 ones: the same sums, in the same order,
-// as SEMANTICS §6 and the portable lowering.
+// as SEMANTICS §6 and the portable lowering. A saturating contraction is one
+// chunk whose pairs add with saturation (vpdpwssds).
 //
 //===----------------------------------------------------------------------===//
 
@@ -192,13 +193,18 @@ Value buildPacking(
   return generic.getResult(0);
 }
 
-/// `acc + a_even * b_even + a_odd * b_odd` per i32 lane: one vpdpwssd with
-/// VNNI, vpmaddwd + vpaddd without.
-Value pairDot(ImplicitLocOpBuilder &b, X86Target target, Value acc, Value a,
-              Value bv) {
-  if (target == X86Target::AVX512VNNI)
+/// `acc + a_even * b_even + a_odd * b_odd` per i32 lane, wrapping or
+/// saturating: one vpdpwssd(s) with VNNI, vpmaddwd and an add without.
+Value pairDot(ImplicitLocOpBuilder &b, X86Target target, bool saturating,
+              Value acc, Value a, Value bv) {
+  if (target == X86Target::AVX512VNNI) {
+    if (saturating)
+      return X86DotPairsSaturatingOp::create(b, acc.getType(), acc, a, bv);
     return X86DotPairsOp::create(b, acc.getType(), acc, a, bv);
+  }
   Value products = X86MultiplyAddPairsOp::create(b, acc.getType(), a, bv);
+  if (saturating)
+    return emitSaturatingAdd(b, acc, products);
   return arith::AddIOp::create(b, acc, products);
 }
 
@@ -317,7 +323,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
         getMatmulLayout(op.getIndexingMapsArray());
     if (!layout)
       return rewriter.notifyMatchFailure(op, "not an unbatched matmul");
-    if (op.getChunk() % 2 != 0)
+    bool saturating = op.getSaturating();
+    if (!saturating && *op.getChunk() % 2 != 0)
       return rewriter.notifyMatchFailure(op, "odd chunks split k pairs");
     for (Value operand : {op.getLhs(), op.getRhs()}) {
       unsigned width = isa<DFPType>(operand.getType())
@@ -393,8 +400,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     auto pairVector = VectorType::get({2 * lanes}, b.getI16Type());
     int64_t accumulators = rows * vectors;
     Value zero = index(b, 0), one = index(b, 1);
-    Value chunkPairs = index(b, op.getChunk() / 2);
-    Value chunks = ceilDiv(b, pairs, op.getChunk() / 2);
+    Value chunkPairs = saturating ? pairs : index(b, *op.getChunk() / 2);
+    Value chunks = saturating ? one : ceilDiv(b, pairs, *op.getChunk() / 2);
     Value scaleVector = vector::BroadcastOp::create(b, f64Vector, scale);
 
     auto tileSums = [&](ImplicitLocOpBuilder &rb, Value firstRow,
@@ -429,8 +436,9 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
                         kb, pairVector,
                         vector::BroadcastOp::create(kb, i32Vector, aPair));
                     for (int64_t v = 0; v < vectors; ++v)
-                      next.push_back(pairDot(kb, target, accs[r * vectors + v],
-                                             aVector, bVectors[v]));
+                      next.push_back(pairDot(kb, target, saturating,
+                                             accs[r * vectors + v], aVector,
+                                             bVectors[v]));
                   }
                   scf::YieldOp::create(kb, next);
                 });

@@ -429,3 +429,30 @@ func.func @contract_result_size(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2
        : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<5x2xf32>
   return
 }
+
+// -----
+
+func.func @matmul_chunk_and_saturating(%a: tensor<4x8x!fxp.fixed<14, 8>>, %b: tensor<8x2x!fxp.fixed<14, 8>>) {
+  // expected-error @+1 {{expects exactly one of 'chunk' and 'saturating'}}
+  %0 = fxp.matmul %a, %b chunk 4 saturating : tensor<4x8x!fxp.fixed<14, 8>>, tensor<8x2x!fxp.fixed<14, 8>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_no_accumulation(%a: tensor<4x8x!fxp.fixed<14, 8>>, %b: tensor<8x2x!fxp.fixed<14, 8>>) {
+  // expected-error @+1 {{expects exactly one of 'chunk' and 'saturating'}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>]
+       : tensor<4x8x!fxp.fixed<14, 8>>, tensor<8x2x!fxp.fixed<14, 8>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+// Two products of -2^15 * -2^15 sum to 2^31: vpdpwssds would be exact, the
+// pair sum of vpmaddwd would wrap.
+func.func @saturating_pair_overflow(%a: tensor<4x8x!fxp.fixed<16, 8>>, %b: tensor<8x2x!fxp.fixed<16, 8>>) {
+  // expected-error @+1 {{a pair of products of magnitudes 32768 and 32768 can overflow i32 before it saturates ('symmetric' prevents it)}}
+  %0 = fxp.matmul %a, %b saturating : tensor<4x8x!fxp.fixed<16, 8>>, tensor<8x2x!fxp.fixed<16, 8>> -> tensor<4x2xf32>
+  return
+}

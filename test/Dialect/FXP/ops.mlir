@@ -127,6 +127,8 @@ func.func @matmul(%a: tensor<64x256x!fxp.fixed<14, 10>>, %b: tensor<256x32x!fxp.
   %1 = fxp.matmul %x, %w chunk 2 symmetric transpose_b : !fxp.dfp<64x256, 16>, !fxp.dfp<32x256, 16> -> tensor<64x32xf32>
   // CHECK: fxp.matmul %{{.*}}, %{{.*}} chunk 1 transpose_a : tensor<?x8x16x!fxp.fixed<16, 8>>, tensor<?x8x16x!fxp.fixed<16, 8>> -> tensor<?x16x16xf32>
   %2 = fxp.matmul %ba, %bb chunk 1 transpose_a : tensor<?x8x16x!fxp.fixed<16, 8>>, tensor<?x8x16x!fxp.fixed<16, 8>> -> tensor<?x16x16xf32>
+  // CHECK: fxp.matmul %{{.*}}, %{{.*}} saturating symmetric transpose_b : !fxp.dfp<64x256, 16>, !fxp.dfp<32x256, 16> -> tensor<64x32xf32>
+  %s = fxp.matmul %x, %w saturating symmetric transpose_b : !fxp.dfp<64x256, 16>, !fxp.dfp<32x256, 16> -> tensor<64x32xf32>
   return
 }
 

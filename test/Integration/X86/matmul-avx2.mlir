@@ -32,3 +32,13 @@
 // RUN: fxp-testgen --op=matmul --from-float --dfp --m=256 --n=256 --k=256 --width=16 --chunk=2 --symmetric --rounding=stochastic --overflow=saturate_symmetric --seed=7 --scale=2 > %t.10.mlir
 // RUN: fxp-opt %t.10.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
 // RUN:   | FileCheck %t.10.mlir
+// Saturating accumulation: one saturating i32 sum per result element.
+// RUN: fxp-testgen --op=matmul --m=5 --n=7 --k=1001 --in=16,8 --saturating --symmetric > %t.s1.mlir
+// RUN: fxp-opt %t.s1.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.s1.mlir
+// RUN: fxp-testgen --op=matmul --m=7 --n=33 --k=999 --dfp --width=16 --saturating --symmetric --dynamic --transpose-b > %t.s2.mlir
+// RUN: fxp-opt %t.s2.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.s2.mlir
+// RUN: fxp-testgen --op=matmul --adversarial --m=3 --n=5 --k=1000 --in=16,8 --saturating --symmetric > %t.s3.mlir
+// RUN: fxp-opt %t.s3.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.s3.mlir

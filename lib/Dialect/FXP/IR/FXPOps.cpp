@@ -298,10 +298,14 @@ static ArrayRef<int64_t> operandShape(Type type) {
   return cast<RankedTensorType>(type).getShape();
 }
 
-/// Operands of a contraction: both fixed point or both per-tensor DFP, and a
-/// chunk whose products provably sum in i32 (SEMANTICS §6).
+/// Operands of a contraction: both fixed point or both per-tensor DFP, and
+/// either a chunk whose products provably sum in i32 (SEMANTICS §6), or
+/// saturating accumulation of pairs that provably sum in i32.
 static LogicalResult verifyContraction(Operation *op, Type lhs, Type rhs,
-                                       int64_t chunk, bool symmetric) {
+                                       std::optional<int64_t> chunk,
+                                       bool saturating, bool symmetric) {
+  if (chunk.has_value() == saturating)
+    return op->emitOpError("expects exactly one of 'chunk' and 'saturating'");
   if (isa<DFPType>(lhs) != isa<DFPType>(rhs))
     return op->emitOpError("operands must both be fixed-point tensors or both "
                            "DFP tensors, got ")
@@ -318,10 +322,16 @@ static LogicalResult verifyContraction(Operation *op, Type lhs, Type rhs,
     return op->emitOpError("no chunk is safe: a single product of magnitudes ")
            << maxA << " and " << maxB << " exceeds 2^31 - 1; use narrower "
            << "operands";
-  if (chunk > safe)
+  // A saturating accumulation adds each pair's exact i32 sum.
+  if (saturating && safe < 2)
+    return op->emitOpError("a pair of products of magnitudes ")
+           << maxA << " and " << maxB << " can overflow i32 before it "
+           << "saturates" << (symmetric ? "" : " ('symmetric' prevents it)");
+  if (chunk && *chunk > safe)
     return op->emitOpError("a chunk of ")
-           << chunk << " products can overflow i32: " << chunk << " * " << maxA
-           << " * " << maxB << " > 2^31 - 1 (largest safe chunk: " << safe
+           << *chunk << " products can overflow i32: " << *chunk << " * "
+           << maxA << " * " << maxB
+           << " > 2^31 - 1 (largest safe chunk: " << safe
            << (symmetric ? "" : "; 'symmetric' allows more") << ")";
   return success();
 }
@@ -346,7 +356,8 @@ SmallVector<AffineMap> MatmulOp::getIndexingMapsArray() {
 
 LogicalResult MatmulOp::verify() {
   Type lhs = getLhs().getType(), rhs = getRhs().getType();
-  if (failed(verifyContraction(*this, lhs, rhs, getChunk(), getSymmetric())))
+  if (failed(verifyContraction(*this, lhs, rhs, getChunk(), getSaturating(),
+                               getSymmetric())))
     return failure();
   ArrayRef<int64_t> a = operandShape(lhs), b = operandShape(rhs);
   ArrayRef<int64_t> c = getType().getShape();
@@ -425,7 +436,8 @@ LogicalResult ContractOp::verify() {
       size = shape[position];
     }
   }
-  return verifyContraction(*this, lhs, rhs, getChunk(), getSymmetric());
+  return verifyContraction(*this, lhs, rhs, getChunk(), getSaturating(),
+                           getSymmetric());
 }
 
 //===----------------------------------------------------------------------===//

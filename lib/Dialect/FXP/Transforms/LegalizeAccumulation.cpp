@@ -70,6 +70,9 @@ static LogicalResult narrowOperand(Operation *contraction, OpOperand &operand,
 
 template <typename OpTy>
 static LogicalResult legalize(OpTy op, int64_t minChunk, bool narrow) {
+  // Saturating accumulation has no chunks; its verifier proved the pairs.
+  if (op.getSaturating())
+    return success();
   auto safeChunk = [&] {
     return ref::maxChunk(op.getMaxMagnitude(op.getLhs().getType()),
                          op.getMaxMagnitude(op.getRhs().getType()));

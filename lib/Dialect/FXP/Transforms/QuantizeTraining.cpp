@@ -195,10 +195,12 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
     Value rhs = quantizeOnce(op.getDpsInputs()[1]);
     Value init = op.getDpsInits()[0];
     auto resultType = cast<RankedTensorType>(init.getType());
+    bool saturating = options.accumulate == Accumulation::Saturating;
     Value result = ContractOp::create(
         builder, loc, resultType, lhs, rhs,
         builder.getAffineMapArrayAttr(op.getIndexingMapsArray()),
-        builder.getI64IntegerAttr(1), builder.getUnitAttr());
+        saturating ? IntegerAttr() : builder.getI64IntegerAttr(1),
+        saturating ? builder.getUnitAttr() : UnitAttr(), builder.getUnitAttr());
     if (options.recipe == Recipe::Gupta)
       result = roundToFixed(builder, loc, result);
     // linalg accumulates into its init: keep that unless it is zero.
@@ -281,8 +283,9 @@ struct FXPQuantizeTrainingPass
   using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FXPQuantizeTrainingPassOptions options{recipe,   rounding, width, fracBits,
-                                           headroom, minChunk, narrow};
+    FXPQuantizeTrainingPassOptions options{recipe,   rounding, width,
+                                           fracBits, headroom, accumulate,
+                                           minChunk, narrow};
     TrainingRewriter rewriter(options, getFirstFreeStream(module));
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>()))
       if (!func.isExternal() && failed(rewriter.rewrite(func)))

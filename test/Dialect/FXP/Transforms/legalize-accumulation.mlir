@@ -47,3 +47,13 @@ func.func @fixed(%x: tensor<4x64xf32>, %w: tensor<64x3xf32>) -> tensor<4x3xf32> 
   %c = fxp.matmul %qx, %qw chunk 1 symmetric : tensor<4x64x!fxp.fixed<16, 12>>, tensor<64x3x!fxp.fixed<16, 12>> -> tensor<4x3xf32>
   return %c : tensor<4x3xf32>
 }
+
+// -----
+
+// A saturating accumulation has no chunks to legalize.
+// CHECK-LABEL: func.func @saturating
+// CHECK: fxp.matmul %{{.*}}, %{{.*}} saturating symmetric
+func.func @saturating(%a: tensor<4x64x!fxp.fixed<16, 10>>, %b: tensor<64x3x!fxp.fixed<16, 12>>) -> tensor<4x3xf32> {
+  %0 = fxp.matmul %a, %b saturating symmetric : tensor<4x64x!fxp.fixed<16, 10>>, tensor<64x3x!fxp.fixed<16, 12>> -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}

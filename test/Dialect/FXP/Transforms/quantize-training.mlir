@@ -1,5 +1,6 @@
 // RUN: fxp-opt %s -split-input-file -fxp-quantize-training | FileCheck %s --check-prefix=DFP
 // RUN: fxp-opt %s -split-input-file -fxp-quantize-training="recipe=gupta frac-bits=10 rounding=nearest_even" | FileCheck %s --check-prefix=GUPTA
+// RUN: fxp-opt %s -split-input-file -fxp-quantize-training="accumulate=saturating width=16" | FileCheck %s --check-prefix=SAT
 
 // DFP-LABEL: func.func @matmul
 // DFP-SAME: (%[[X:.*]]: tensor<?x64xf32>, %[[W:.*]]: tensor<64x10xf32>, %[[SEED:.*]]: i64 {fxp.seed})
@@ -10,6 +11,10 @@
 // DFP: %[[C:.*]] = fxp.contract %[[DX]], %[[DW]] maps [#{{.*}}, #{{.*}}, #{{.*}}] chunk 32 symmetric : !fxp.dfp<?x64, 14>, !fxp.dfp<64x10, 14> -> tensor<?x10xf32>
 // DFP-NOT: linalg.matmul
 // DFP: return %[[C]]
+
+// With accumulate=saturating, no chunk: one saturating i32 sum.
+// SAT-LABEL: func.func @matmul
+// SAT: fxp.contract %{{.*}}, %{{.*}} maps [#{{.*}}, #{{.*}}, #{{.*}}] saturating symmetric : !fxp.dfp<?x64, 16>, !fxp.dfp<64x10, 16> -> tensor<?x10xf32>
 
 // GUPTA-LABEL: func.func @matmul
 // GUPTA-SAME: (%[[X:.*]]: tensor<?x64xf32>, %[[W:.*]]: tensor<64x10xf32>) -> tensor<?x10xf32>

@@ -374,22 +374,31 @@ def FXP_MatmulOp : FXP_Op<"matmul", [Pure]> {
     `2^(W-1) - 1` with `symmetric`: then the operands are first clamped to
     `[-qmax, qmax]` (a no-op when their producers saturate symmetrically).
 
+    `saturating`, in place of `chunk`, accumulates each result in one `i32`
+    instead, as `vpdpwssds` does: consecutive products pair up in increasing
+    `k` (an odd `K` ends with a lone product), and each step adds a pair's
+    exact sum and clamps to `[-2^31, 2^31 - 1]`. The verifier proves that a
+    pair sums in `i32`. The total converts to f32 and is scaled as above.
+
     ```mlir
     %c = fxp.matmul %a, %b chunk 32 symmetric
          : tensor<64x256x!fxp.fixed<14, 10>>, tensor<256x32x!fxp.fixed<14, 12>>
         -> tensor<64x32xf32>
     %d = fxp.matmul %x, %w chunk 2 symmetric transpose_b
          : !fxp.dfp<64x256, 16>, !fxp.dfp<32x256, 16> -> tensor<64x32xf32>
+    %e = fxp.matmul %x, %v saturating symmetric
+         : !fxp.dfp<64x256, 16>, !fxp.dfp<256x32, 16> -> tensor<64x32xf32>
     ```
   }];
   let arguments = (ins AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$lhs,
                    AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$rhs,
-                   ConfinedAttr<I64Attr, [IntPositive]>:$chunk,
-                   UnitAttr:$symmetric, UnitAttr:$transpose_a, UnitAttr:$transpose_b);
+                   OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$chunk,
+                   UnitAttr:$saturating, UnitAttr:$symmetric,
+                   UnitAttr:$transpose_a, UnitAttr:$transpose_b);
   let results = (outs FXP_F32Tensor:$result);
   let assemblyFormat = [{
-    $lhs `,` $rhs `chunk` $chunk (`symmetric` $symmetric^)?
-    (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)?
+    $lhs `,` $rhs (`chunk` $chunk^)? (`saturating` $saturating^)?
+    (`symmetric` $symmetric^)? (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)?
     attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
   let extraClassDeclaration = [{
@@ -417,6 +426,8 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
     is scaled by `2^-(Fa + Fb)` (fixed point) or `2^(ea + eb)` (per-tensor
     DFP), rounded once. `symmetric` clamps the operands to `[-qmax, qmax]`
     first, as for `fxp.matmul`, and the verifier proves the `i32` bound.
+    `saturating`, in place of `chunk`, accumulates in one saturating `i32`
+    pair by pair, as for `fxp.matmul`.
 
     ```mlir
     // A 3x3 convolution, NHWC input and HWCF filter.
@@ -432,11 +443,12 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
   let arguments = (ins AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$lhs,
                    AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$rhs,
                    AffineMapArrayAttr:$indexing_maps,
-                   ConfinedAttr<I64Attr, [IntPositive]>:$chunk,
-                   UnitAttr:$symmetric);
+                   OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$chunk,
+                   UnitAttr:$saturating, UnitAttr:$symmetric);
   let results = (outs FXP_F32Tensor:$result);
   let assemblyFormat = [{
-    $lhs `,` $rhs `maps` $indexing_maps `chunk` $chunk (`symmetric` $symmetric^)?
+    $lhs `,` $rhs `maps` $indexing_maps (`chunk` $chunk^)?
+    (`saturating` $saturating^)? (`symmetric` $symmetric^)?
     attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
   let extraClassDeclaration = [{
@@ -457,16 +469,18 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
 class FXP_X86Op<string mnemonic, list<Trait> traits = []>
     : FXP_Op<"x86." # mnemonic, !listconcat(traits, [Pure])>;
 
-def FXP_X86DotPairsOp : FXP_X86Op<"vpdpwssd", [AllTypesMatch<["acc", "result"]>,
-                                                 AllTypesMatch<["lhs", "rhs"]>]> {
-  let summary = "AVX512-VNNI vpdpwssd: add the pair products of i16 lanes";
+// vpdpwssd and vpdpwssds differ only in how the i32 sum ends.
+class FXP_X86DotPairsBase<string mnemonic, string sum>
+    : FXP_X86Op<mnemonic, [AllTypesMatch<["acc", "result"]>,
+                           AllTypesMatch<["lhs", "rhs"]>]> {
+  let summary = "AVX512-VNNI " # mnemonic # ": add the pair products of i16 lanes";
   let description = [{
     For each of 16 i32 lanes, `acc + a[2i] * b[2i] + a[2i+1] * b[2i+1]`
-    (products of sign-extended i16, wrapping i32 sum): the LLVM intrinsic
-    `llvm.x86.avx512.vpdpwssd.512`.
+    (products of sign-extended i16, }] # sum # [{): the LLVM intrinsic
+    `llvm.x86.avx512.}] # mnemonic # [{.512`.
 
     ```mlir
-    %r = fxp.x86.vpdpwssd %acc, %a, %b : vector<16xi32>, vector<32xi16>
+    %r = fxp.x86.}] # mnemonic # [{ %acc, %a, %b : vector<16xi32>, vector<32xi16>
     ```
   }];
   let arguments = (ins VectorOfLengthAndType<[16], [I32]>:$acc,
@@ -475,9 +489,14 @@ def FXP_X86DotPairsOp : FXP_X86Op<"vpdpwssd", [AllTypesMatch<["acc", "result"]>,
   let results = (outs VectorOfLengthAndType<[16], [I32]>:$result);
   let assemblyFormat = "$acc `,` $lhs `,` $rhs attr-dict `:` type($acc) `,` type($lhs)";
   let extraClassDeclaration = [{
-    static StringRef getIntrinsicName() { return "llvm.x86.avx512.vpdpwssd.512"; }
+    static StringRef getIntrinsicName() { return "llvm.x86.avx512.}] # mnemonic # [{.512"; }
   }];
 }
+
+def FXP_X86DotPairsOp : FXP_X86DotPairsBase<"vpdpwssd", "wrapping i32 sum">;
+def FXP_X86DotPairsSaturatingOp
+    : FXP_X86DotPairsBase<"vpdpwssds",
+                          "exact sum clamped to `[-2^31, 2^31 - 1]`">;
 
 def FXP_X86MultiplyAddPairsOp
     : FXP_X86Op<"vpmaddwd", [AllTypesMatch<["lhs", "rhs"]>]> {

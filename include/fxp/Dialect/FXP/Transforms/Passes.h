@@ -15,6 +15,9 @@ namespace fxp {
 /// The training recipes of SEMANTICS §8.
 enum class Recipe { DFP16, Gupta };
 
+/// How contractions accumulate their products (SEMANTICS §6).
+enum class Accumulation { Chunked, Saturating };
+
 #define GEN_PASS_DECL
 #include "fxp/Dialect/FXP/Transforms/Passes.h.inc"
 

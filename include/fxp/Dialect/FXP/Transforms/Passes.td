@@ -92,6 +92,10 @@ def FXPQuantizeTrainingPass
     `fxp.width` (and, for `gupta`, `fxp.frac_bits`) integer attributes is
     quantized with that format wherever it feeds a contraction directly.
 
+    With `accumulate=saturating`, the contractions accumulate in one
+    saturating `i32` (vpdpwssds) instead of chunks flushed to f32: faster,
+    and exact until a sum leaves the `i32` range, where it clamps.
+
     The pass then runs `fxp-legalize-accumulation`. The rest of the graph is
     left as written; a module with no contraction passes through unchanged.
     A contraction it cannot handle (other element types, other bodies) is
@@ -131,6 +135,13 @@ def FXPQuantizeTrainingPass
            "gupta: fraction bits of the fixed-point format">,
     Option<"headroom", "headroom", "int", "0",
            "dfp16: bits of headroom in the shared exponents">,
+    Option<"accumulate", "accumulate", "::mlir::fxp::Accumulation",
+           "::mlir::fxp::Accumulation::Chunked",
+           "How contractions accumulate their products", [{::llvm::cl::values(
+             clEnumValN(::mlir::fxp::Accumulation::Chunked, "chunked",
+                        "exact i32 chunks added in f32 (SEMANTICS §6)"),
+             clEnumValN(::mlir::fxp::Accumulation::Saturating, "saturating",
+                        "one saturating i32 sum (vpdpwssds)"))}]>,
     Option<"minChunk", "min-chunk", "int64_t", "0",
            "As fxp-legalize-accumulation's option">,
     Option<"narrow", "narrow", "bool", "false",
