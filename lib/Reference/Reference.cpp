@@ -454,6 +454,22 @@ float saturatingDot(const int64_t *a, size_t strideA, const int64_t *b,
                      exp2);
 }
 
+float blockedDot(const int64_t *a, size_t strideA, const int64_t *b,
+                 size_t strideB, int64_t k, int64_t block, const int *exp2,
+                 int64_t chunk, bool saturating) {
+  assert(block >= 1 && "block must be positive");
+  float total = 0.0f;
+  for (int64_t begin = 0, segment = 0; begin < k; begin += block, ++segment) {
+    int64_t length = std::min(block, k - begin);
+    const int64_t *sa = a + begin * strideA, *sb = b + begin * strideB;
+    total += saturating ? saturatingDot(sa, strideA, sb, strideB, length,
+                                        exp2[segment])
+                        : chunkedDot(sa, strideA, sb, strideB, length, chunk,
+                                     exp2[segment]);
+  }
+  return total;
+}
+
 std::vector<float> matmul(const std::vector<int64_t> &a,
                           const std::vector<int64_t> &b, int64_t m, int64_t n,
                           int64_t k, int64_t chunk, int exp2) {

@@ -328,6 +328,20 @@ TEST(ReferenceSaturatingDot, ClampsEveryPairInOrder) {
   EXPECT_EQ(dot({}, {}), 0.0f);
 }
 
+TEST(ReferenceBlockedDot, ScalesEachSegment) {
+  const std::vector<int64_t> a = {1, 2, 3, 4, 5}, b = {1, 1, 1, 1, 1};
+  // Segments {1, 2}, {3, 4}, {5} with exponents 0, 1, -1.
+  const int exp2[] = {0, 1, -1};
+  EXPECT_EQ(blockedDot(a.data(), 1, b.data(), 1, 5, 2, exp2, 1, false),
+            3.0f + 14.0f + 2.5f);
+  EXPECT_EQ(blockedDot(a.data(), 1, b.data(), 1, 5, 2, exp2, 0, true),
+            3.0f + 14.0f + 2.5f);
+  // One segment is chunkedDot; chunks restart at each segment.
+  const int one[] = {-2};
+  EXPECT_EQ(blockedDot(a.data(), 1, b.data(), 1, 5, 5, one, 2, false),
+            chunkedDot(a.data(), 1, b.data(), 1, 5, 2, -2));
+}
+
 TEST(ReferenceChunkedDot, AdversarialLongReduction) {
   // W = 14 saturated symmetrically: max |.| = 8191, C = 32, K = 4096.
   const int64_t k = 4096, c = maxChunk(8191, 8191);

@@ -571,12 +571,20 @@ static TestCase buildMatmul(const Config &c) {
   std::string accumulation =
       c.saturating ? "saturating" : "chunk " + std::to_string(c.chunk);
 
-  std::string typeA = c.dfp ? dfpType(c, shapeA, c.width, 0, 0)
+  // With --block, both DFP operands have blocks along k.
+  const unsigned axisA = lead.size() + (c.transposeA ? 0 : 1);
+  const unsigned axisB = lead.size() + (c.transposeB ? 1 : 0);
+  std::string typeA = c.dfp ? dfpType(c, shapeA, c.width, c.block, axisA)
                             : tensorType(shapeA, fixedType(fa), c.dynamic);
-  std::string typeB = c.dfp ? dfpType(c, shapeB, c.width, 0, 0)
+  std::string typeB = c.dfp ? dfpType(c, shapeB, c.width, c.block, axisB)
                             : tensorType(shapeB, fixedType(fb), c.dynamic);
+  std::vector<int64_t> expShapeA = exponentShape(shapeA, c.block, axisA);
+  std::vector<int64_t> expShapeB = exponentShape(shapeB, c.block, axisB);
+  std::string expTypeA = tensorType(expShapeA, "i32", c.dynamic);
+  std::string expTypeB = tensorType(expShapeB, "i32", c.dynamic);
   std::vector<int64_t> a, b;
-  int exp2;
+  std::vector<int32_t> ea = {0}, eb = {0}; // DFP exponents
+  int exp2 = 0;                            // fixed point: -(Fa + Fb)
   if (c.fromFloat) {
     std::vector<float> xa, xb;
     if (c.dfp) {
@@ -590,23 +598,29 @@ static TestCase buildMatmul(const Config &c) {
     t.args = {floatArg(shapeA, xa), floatArg(shapeB, xb)};
     t.usesSeed = c.isStochastic();
     if (c.dfp) {
-      std::string attrs = sharedExponentAttrs(c);
+      auto attrs = [&](unsigned axis) {
+        Config operand = c;
+        operand.axis = axis;
+        return sharedExponentAttrs(operand);
+      };
       t.body = {
-          "%ea = fxp.shared_exponent %arg0" + attrs + " : $0 -> tensor<i32>",
+          "%ea = fxp.shared_exponent %arg0" + attrs(axisA) + " : $0 -> " +
+              expTypeA,
           "%a = fxp.quantize_dfp %arg0, %ea" + roundingAttrs(c, c.stream) +
-              " : $0, tensor<i32> -> " + typeA,
-          "%eb = fxp.shared_exponent %arg1" + attrs + " : $1 -> tensor<i32>",
+              " : $0, " + expTypeA + " -> " + typeA,
+          "%eb = fxp.shared_exponent %arg1" + attrs(axisB) + " : $1 -> " +
+              expTypeB,
           "%b = fxp.quantize_dfp %arg1, %eb" + roundingAttrs(c, c.stream + 1) +
-              " : $1, tensor<i32> -> " + typeB};
-      std::vector<int32_t> ea =
-          ref::sharedExponents(xa, shapeA, c.width, c.headroom, 0, 0);
-      std::vector<int32_t> eb =
-          ref::sharedExponents(xb, shapeB, c.width, c.headroom, 0, 0);
-      a = ref::quantizeDFP(xa, shapeA, ea, c.width, 0, 0, c.getRounding(),
-                           c.getOverflow(), c.seed, c.stream);
-      b = ref::quantizeDFP(xb, shapeB, eb, c.width, 0, 0, c.getRounding(),
-                           c.getOverflow(), c.seed, c.stream + 1);
-      exp2 = ea[0] + eb[0];
+              " : $1, " + expTypeB + " -> " + typeB};
+      ea =
+          ref::sharedExponents(xa, shapeA, c.width, c.headroom, c.block, axisA);
+      eb =
+          ref::sharedExponents(xb, shapeB, c.width, c.headroom, c.block, axisB);
+      a = ref::quantizeDFP(xa, shapeA, ea, c.width, c.block, axisA,
+                           c.getRounding(), c.getOverflow(), c.seed, c.stream);
+      b = ref::quantizeDFP(xb, shapeB, eb, c.width, c.block, axisB,
+                           c.getRounding(), c.getOverflow(), c.seed,
+                           c.stream + 1);
     } else {
       t.body = {"%a = fxp.quantize %arg0" + roundingAttrs(c, c.stream) +
                     " : $0 -> " + typeA,
@@ -630,12 +644,20 @@ static TestCase buildMatmul(const Config &c) {
       b = makeIntInputs(countB, fb.width, 0, rng);
     }
     if (c.dfp) {
-      int64_t ea = rng.uniform(-40, 10), eb = rng.uniform(-40, 10);
-      t.args = {fixedArg(shapeA, fa, a), intArg({}, {ea}),
-                fixedArg(shapeB, fb, b), intArg({}, {eb})};
+      auto randomExponents = [&](const std::vector<int64_t> &shape) {
+        std::vector<int64_t> values(numElements(shape));
+        for (int64_t &v : values)
+          v = rng.uniform(-40, 10);
+        return values;
+      };
+      std::vector<int64_t> rawA = randomExponents(expShapeA);
+      std::vector<int64_t> rawB = randomExponents(expShapeB);
+      ea.assign(rawA.begin(), rawA.end());
+      eb.assign(rawB.begin(), rawB.end());
+      t.args = {fixedArg(shapeA, fa, a), intArg(expShapeA, rawA),
+                fixedArg(shapeB, fb, b), intArg(expShapeB, rawB)};
       t.body = {"%a = fxp.make_dfp %arg0, %arg1 : $0, $1 -> " + typeA,
                 "%b = fxp.make_dfp %arg2, %arg3 : $2, $3 -> " + typeB};
-      exp2 = static_cast<int>(ea + eb);
     } else {
       t.args = {fixedArg(shapeA, fa, a), fixedArg(shapeB, fb, b)};
       t.body = {};
@@ -657,21 +679,28 @@ static TestCase buildMatmul(const Config &c) {
     for (int64_t &v : b)
       v = std::max(v, -maxAbs(fb));
   }
+  // Segments of the k axis over which both exponents are constant.
+  const int64_t block = c.block ? c.block : c.k;
+  std::vector<int> segmentExp2;
   std::vector<float> result;
   for (int64_t batch = 0; batch < std::max<int64_t>(c.batch, 1); ++batch)
     for (int64_t i = 0; i < c.m; ++i)
       for (int64_t j = 0; j < c.n; ++j) {
-        const int64_t *pa =
-            a.data() + batch * c.m * c.k + (c.transposeA ? i : i * c.k);
-        const int64_t *pb =
-            b.data() + batch * c.k * c.n + (c.transposeB ? j * c.k : j);
+        int64_t firstA = batch * c.m * c.k + (c.transposeA ? i : i * c.k);
+        int64_t firstB = batch * c.k * c.n + (c.transposeB ? j * c.k : j);
         size_t strideA = c.transposeA ? c.m : 1,
                strideB = c.transposeB ? 1 : c.n;
-        result.push_back(
-            c.saturating
-                ? ref::saturatingDot(pa, strideA, pb, strideB, c.k, exp2)
-                : ref::chunkedDot(pa, strideA, pb, strideB, c.k, c.chunk,
-                                  exp2));
+        segmentExp2.clear();
+        for (int64_t kk = 0; kk < c.k; kk += block) {
+          int64_t ia =
+              blockIndex(shapeA, c.block, axisA, firstA + kk * strideA);
+          int64_t ib =
+              blockIndex(shapeB, c.block, axisB, firstB + kk * strideB);
+          segmentExp2.push_back(exp2 + (c.dfp ? ea[ia] + eb[ib] : 0));
+        }
+        result.push_back(ref::blockedDot(
+            a.data() + firstA, strideA, b.data() + firstB, strideB, c.k, block,
+            segmentExp2.data(), c.chunk, c.saturating));
       }
   setFloatResult(t, shapeOf(c.m, c.n), result);
 

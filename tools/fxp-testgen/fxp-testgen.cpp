@@ -197,7 +197,8 @@ static Config parseOptions() {
   c.scale = scaleOpt;
   c.anyExponents = anyExponentsOpt;
   if (c.width < 2 || c.width > 32 || c.headroom < 0 || c.block < 0 ||
-      (c.block && c.axis >= c.shape.size()))
+      (c.block && c.op != OpKind::Matmul && c.axis >= c.shape.size()) ||
+      (c.block && c.op == OpKind::Matmul && !dfpOpt))
     fail("invalid --width, --headroom, --block or --axis");
   c.m = mOpt;
   c.n = nOpt;

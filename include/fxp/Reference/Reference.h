@@ -189,6 +189,18 @@ float chunkedDot(const int64_t *a, size_t strideA, const int64_t *b,
 float saturatingDot(const int64_t *a, size_t strideA, const int64_t *b,
                     size_t strideB, int64_t k, int exp2);
 
+/// The dot product of per-block DFP operands whose blocks run along k: the
+/// products split into segments of `block` consecutive k (the last may be
+/// shorter) over which both exponents are constant, exp2[s] being the sum of
+/// segment s's two exponents. Each segment is a chunkedDot (or, when
+/// `saturating`, a saturatingDot) scaled by its own 2^exp2[s], and the
+/// segments add into a binary32 total that starts at 0.0f, in increasing k
+/// order. With one segment this is chunkedDot (saturatingDot). Precondition:
+/// block >= 1, and chunk >= 1 unless saturating.
+float blockedDot(const int64_t *a, size_t strideA, const int64_t *b,
+                 size_t strideB, int64_t k, int64_t block, const int *exp2,
+                 int64_t chunk, bool saturating);
+
 /// Row-major [m, k] x [k, n] -> [m, n] with chunkedDot; exp2 is the scale
 /// exponent (-(fa + fb) for fixed point, ea + eb for DFP).
 std::vector<float> matmul(const std::vector<int64_t> &a,

@@ -107,7 +107,8 @@ static SmallVector<Value> getLoopSizes(ImplicitLocOpBuilder &b,
 /// finished chunk is added to. Reduction loops run in lexicographic order, so
 /// the linearized reduction index `k` tells where a chunk ends. The f32 total
 /// is then scaled by 2^exp2 once. A saturating contraction keeps instead its
-/// saturating i32 total and the first product of the current pair.
+/// saturating i32 total and the first product of the current pair. With
+/// per-block operands, chunks run within segments (see below).
 template <typename OpTy>
 struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
@@ -169,59 +170,125 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
       return Value(arith::MaxSIOp::create(
           nb, wide, createIntConstant(nb, -op.getMaxMagnitude(type), 32)));
     };
-    maps.push_back(resultMap);
+    // Per-block operands (blocks along the last reduction loop): the
+    // products split into segments of `block`, each scaled by its own
+    // exponents and added to an f32 total inside the reduction.
+    int64_t block = 0;
+    for (Type type : {lhsType, rhsType})
+      if (auto dfp = dyn_cast<DFPType>(type); dfp && !dfp.isPerTensor())
+        block = dfp.getBlock();
+    SmallVector<Value> inputs = {lhs, rhs};
+    SmallVector<AffineMap> allMaps = {maps[0], maps[1]};
+    SmallVector<Value> inits = {chunkInit, sumInit};
+    if (block) {
+      SmallVector<ValueRange> parts = {adaptor.getLhs(), adaptor.getRhs()};
+      Type operandTypes[] = {lhsType, rhsType};
+      for (auto [index, type] : llvm::enumerate(operandTypes)) {
+        auto dfp = cast<DFPType>(type);
+        SmallVector<AffineExpr> exprs;
+        if (!dfp.isPerTensor()) {
+          exprs = llvm::to_vector(maps[index].getResults());
+          exprs[dfp.getAxis()] = exprs[dfp.getAxis()].floorDiv(block);
+        }
+        inputs.push_back(parts[index][1]);
+        allMaps.push_back(AffineMap::get(numLoops, 0, exprs, b.getContext()));
+      }
+      inits.push_back(
+          createFilled(b, resultType, dynamicSizes, b.getF32FloatAttr(0.0f)));
+    }
+    allMaps.append(inits.size(), resultMap);
     auto reduction = linalg::GenericOp::create(
-        b, TypeRange{i32Type, sumInit.getType()}, ValueRange{lhs, rhs},
-        ValueRange{chunkInit, sumInit}, maps, iterators,
+        b, ValueRange(inits).getTypes(), inputs, inits, allMaps, iterators,
         [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder nb(loc, nested);
+          auto index = [&](int64_t v) -> Value {
+            return arith::ConstantIndexOp::create(nb, v);
+          };
+          auto isMultiple = [&](Value v, int64_t n) -> Value {
+            return arith::CmpIOp::create(
+                nb, arith::CmpIPredicate::eq,
+                arith::RemUIOp::create(nb, v, index(n)), index(0));
+          };
           Value product = arith::MulIOp::create(nb, widen(nb, args[0], lhsType),
                                                 widen(nb, args[1], rhsType));
-          // next = (row-major index of this product among the K) + 1.
-          Value next = arith::ConstantIndexOp::create(nb, 0);
-          for (unsigned loop : reductionLoops)
+          // next = (index of this product in its segment) + 1.
+          Value next, endsSegment;
+          if (block) {
+            unsigned last = reductionLoops.back();
+            Value inner = linalg::IndexOp::create(nb, last);
+            Value innerNext = arith::AddIOp::create(nb, inner, index(1));
             next = arith::AddIOp::create(
-                nb, arith::MulIOp::create(nb, next, loopSizes[loop]),
-                linalg::IndexOp::create(nb, loop));
-          next = arith::AddIOp::create(nb, next,
-                                       arith::ConstantIndexOp::create(nb, 1));
-          // Whether this product ends a run of `length`, or the whole K.
-          auto endsRun = [&](int64_t length) {
-            Value endsLength = arith::CmpIOp::create(
-                nb, arith::CmpIPredicate::eq,
-                arith::RemUIOp::create(
-                    nb, next, arith::ConstantIndexOp::create(nb, length)),
-                arith::ConstantIndexOp::create(nb, 0));
-            Value endsK = arith::CmpIOp::create(nb, arith::CmpIPredicate::eq,
+                nb, arith::RemUIOp::create(nb, inner, index(block)), index(1));
+            endsSegment = arith::OrIOp::create(
+                nb, isMultiple(innerNext, block),
+                arith::CmpIOp::create(nb, arith::CmpIPredicate::eq, innerNext,
+                                      loopSizes[last]));
+          } else {
+            // One segment: the row-major index among the K products.
+            next = index(0);
+            for (unsigned loop : reductionLoops)
+              next = arith::AddIOp::create(
+                  nb, arith::MulIOp::create(nb, next, loopSizes[loop]),
+                  linalg::IndexOp::create(nb, loop));
+            next = arith::AddIOp::create(nb, next, index(1));
+            endsSegment = arith::CmpIOp::create(nb, arith::CmpIPredicate::eq,
                                                 next, reductionSize);
-            return arith::OrIOp::create(nb, endsLength, endsK);
-          };
-          if (saturating) {
-            // args[2] holds the pair's first product when this is its second.
-            Value second = arith::CmpIOp::create(
-                nb, arith::CmpIPredicate::eq,
-                arith::RemUIOp::create(nb, next,
-                                       arith::ConstantIndexOp::create(nb, 2)),
-                arith::ConstantIndexOp::create(nb, 0));
-            Value pair = arith::SelectOp::create(
-                nb, second, arith::AddIOp::create(nb, args[2], product),
-                product);
-            Value total = arith::SelectOp::create(
-                nb, endsRun(2), emitSaturatingAdd(nb, args[3], pair), args[3]);
-            linalg::YieldOp::create(nb, ValueRange{pair, total});
-            return;
           }
-          Value chunkSum = arith::AddIOp::create(nb, args[2], product);
-          Value flush = endsRun(*op.getChunk());
-          Value flushed = arith::AddFOp::create(
-              nb, args[3],
-              arith::SIToFPOp::create(nb, nb.getF32Type(), chunkSum));
-          linalg::YieldOp::create(
-              nb,
-              ValueRange{arith::SelectOp::create(
-                             nb, flush, createIntConstant(nb, 0, 32), chunkSum),
-                         arith::SelectOp::create(nb, flush, flushed, args[3])});
+          // Whether this product ends a run of `length`, or its segment.
+          auto endsRun = [&](int64_t length) -> Value {
+            return arith::OrIOp::create(nb, isMultiple(next, length),
+                                        endsSegment);
+          };
+          Value state = args[inputs.size()], sum = args[inputs.size() + 1];
+          Value segmentSum;
+          if (saturating) {
+            // `state` holds the pair's first product when this is its second.
+            Value pair = arith::SelectOp::create(
+                nb, isMultiple(next, 2),
+                arith::AddIOp::create(nb, state, product), product);
+            state = pair;
+            sum = arith::SelectOp::create(
+                nb, endsRun(2), emitSaturatingAdd(nb, sum, pair), sum);
+            segmentSum = arith::SIToFPOp::create(nb, nb.getF32Type(), sum);
+          } else {
+            Value chunkSum = arith::AddIOp::create(nb, state, product);
+            Value flush = endsRun(*op.getChunk());
+            state = arith::SelectOp::create(
+                nb, flush, createIntConstant(nb, 0, 32), chunkSum);
+            sum = arith::SelectOp::create(
+                nb, flush,
+                arith::AddFOp::create(
+                    nb, sum,
+                    arith::SIToFPOp::create(nb, nb.getF32Type(), chunkSum)),
+                sum);
+            segmentSum = sum;
+          }
+          SmallVector<Value> results = {state, sum};
+          if (block) {
+            // A finished segment joins the total, scaled by its exponents.
+            auto exponent = [&](Value e) -> Value {
+              return arith::ExtSIOp::create(nb, nb.getI64Type(), e);
+            };
+            Value scaled =
+                emitScaleToFloat(nb, segmentSum,
+                                 arith::AddIOp::create(nb, exponent(args[2]),
+                                                       exponent(args[3])));
+            Value total = args.back();
+            results[1] = arith::SelectOp::create(
+                nb, endsSegment,
+                arith::ConstantOp::create(
+                    nb, cast<TypedAttr>(nb.getZeroAttr(sum.getType()))),
+                sum);
+            results.push_back(arith::SelectOp::create(
+                nb, endsSegment, arith::AddFOp::create(nb, total, scaled),
+                total));
+          }
+          linalg::YieldOp::create(nb, results);
         });
+    if (block) {
+      rewriter.replaceOp(op, reduction.getResult(2));
+      return success();
+    }
 
     Value exp2;
     if (isa<DFPType>(lhsType)) {

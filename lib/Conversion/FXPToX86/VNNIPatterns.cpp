@@ -327,6 +327,9 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     if (!saturating && *op.getChunk() % 2 != 0)
       return rewriter.notifyMatchFailure(op, "odd chunks split k pairs");
     for (Value operand : {op.getLhs(), op.getRhs()}) {
+      if (auto dfp = dyn_cast<DFPType>(operand.getType());
+          dfp && !dfp.isPerTensor())
+        return rewriter.notifyMatchFailure(op, "per-block DFP operands");
       unsigned width = isa<DFPType>(operand.getType())
                            ? cast<DFPType>(operand.getType()).getWidth()
                            : getFixedElementType(operand.getType()).getWidth();

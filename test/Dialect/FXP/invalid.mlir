@@ -329,9 +329,28 @@ func.func @matmul_mixed(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: !fxp.dfp<8x2, 8>) 
 
 // -----
 
-func.func @matmul_blocked(%a: !fxp.dfp<4x8, 8, block = 4, axis = 1>, %b: !fxp.dfp<8x2, 8>) {
-  // expected-error @+1 {{per-block DFP operands are not supported yet}}
-  %0 = fxp.matmul %a, %b chunk 4 : !fxp.dfp<4x8, 8, block = 4, axis = 1>, !fxp.dfp<8x2, 8> -> tensor<4x2xf32>
+// Blocks along m: the exponent would change with every product.
+func.func @matmul_blocks_along_m(%a: !fxp.dfp<4x8, 8, block = 2, axis = 0>, %b: !fxp.dfp<8x2, 8>) {
+  // expected-error @+1 {{operand #0 has blocks along axis 0, which is not indexed by the last reduction loop alone}}
+  %0 = fxp.matmul %a, %b chunk 4 : !fxp.dfp<4x8, 8, block = 2, axis = 0>, !fxp.dfp<8x2, 8> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @matmul_block_sizes(%a: !fxp.dfp<4x8, 8, block = 4, axis = 1>, %b: !fxp.dfp<8x2, 8, block = 2, axis = 0>) {
+  // expected-error @+1 {{operands have blocks of 4 and 2 elements; per-block operands must share the block size}}
+  %0 = fxp.matmul %a, %b chunk 4 : !fxp.dfp<4x8, 8, block = 4, axis = 1>, !fxp.dfp<8x2, 8, block = 2, axis = 0> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+// A convolution reads its input at h + kh: only the channel axis can hold blocks.
+func.func @contract_blocks_on_window(%in: !fxp.dfp<1x6x4, 8, block = 2, axis = 1>, %f: !fxp.dfp<3x4x2, 8>) {
+  // expected-error @+1 {{operand #0 has blocks along axis 1, which is not indexed by the last reduction loop alone}}
+  %0 = fxp.contract %in, %f maps [affine_map<(n, h, f, kh, c) -> (n, h + kh, c)>, affine_map<(n, h, f, kh, c) -> (kh, c, f)>, affine_map<(n, h, f, kh, c) -> (n, h, f)>] chunk 4
+       : !fxp.dfp<1x6x4, 8, block = 2, axis = 1>, !fxp.dfp<3x4x2, 8> -> tensor<1x4x2xf32>
   return
 }
 

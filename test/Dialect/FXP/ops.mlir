@@ -120,6 +120,7 @@ func.func @dfp(%x: tensor<64x128xf32>, %y: tensor<?x128xf32>, %seed: i64) {
 // CHECK-LABEL: func.func @matmul
 func.func @matmul(%a: tensor<64x256x!fxp.fixed<14, 10>>, %b: tensor<256x32x!fxp.fixed<14, 12>>,
                   %x: !fxp.dfp<64x256, 16>, %w: !fxp.dfp<32x256, 16>,
+                  %xb: !fxp.dfp<64x256, 14, block = 32, axis = 1>, %wt: !fxp.dfp<256x32, 14>,
                   %ba: tensor<?x8x16x!fxp.fixed<16, 8>>, %bb: tensor<?x8x16x!fxp.fixed<16, 8>>) {
   // CHECK: fxp.matmul %{{.*}}, %{{.*}} chunk 32 symmetric : tensor<64x256x!fxp.fixed<14, 10>>, tensor<256x32x!fxp.fixed<14, 12>> -> tensor<64x32xf32>
   %0 = fxp.matmul %a, %b chunk 32 symmetric : tensor<64x256x!fxp.fixed<14, 10>>, tensor<256x32x!fxp.fixed<14, 12>> -> tensor<64x32xf32>
@@ -129,6 +130,8 @@ func.func @matmul(%a: tensor<64x256x!fxp.fixed<14, 10>>, %b: tensor<256x32x!fxp.
   %2 = fxp.matmul %ba, %bb chunk 1 transpose_a : tensor<?x8x16x!fxp.fixed<16, 8>>, tensor<?x8x16x!fxp.fixed<16, 8>> -> tensor<?x16x16xf32>
   // CHECK: fxp.matmul %{{.*}}, %{{.*}} saturating symmetric transpose_b : !fxp.dfp<64x256, 16>, !fxp.dfp<32x256, 16> -> tensor<64x32xf32>
   %s = fxp.matmul %x, %w saturating symmetric transpose_b : !fxp.dfp<64x256, 16>, !fxp.dfp<32x256, 16> -> tensor<64x32xf32>
+  // CHECK: fxp.matmul %{{.*}}, %{{.*}} chunk 32 symmetric : !fxp.dfp<64x256, 14, block = 32, axis = 1>, !fxp.dfp<256x32, 14> -> tensor<64x32xf32>
+  %blocks = fxp.matmul %xb, %wt chunk 32 symmetric : !fxp.dfp<64x256, 14, block = 32, axis = 1>, !fxp.dfp<256x32, 14> -> tensor<64x32xf32>
   return
 }
 

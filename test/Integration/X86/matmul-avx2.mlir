@@ -42,3 +42,7 @@
 // RUN: fxp-testgen --op=matmul --adversarial --m=3 --n=5 --k=1000 --in=16,8 --saturating --symmetric > %t.s3.mlir
 // RUN: fxp-opt %t.s3.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
 // RUN:   | FileCheck %t.s3.mlir
+// Per-block DFP operands (the portable kernel on this target).
+// RUN: fxp-testgen --op=matmul --dfp --width=14 --m=5 --n=7 --k=100 --chunk=7 --symmetric --block=16 --transpose-a --dynamic > %t.b1.mlir
+// RUN: fxp-opt %t.b1.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.b1.mlir

@@ -298,9 +298,9 @@ static ArrayRef<int64_t> operandShape(Type type) {
   return cast<RankedTensorType>(type).getShape();
 }
 
-/// Operands of a contraction: both fixed point or both per-tensor DFP, and
-/// either a chunk whose products provably sum in i32 (SEMANTICS §6), or
-/// saturating accumulation of pairs that provably sum in i32.
+/// Operands of a contraction: both fixed point or both DFP, and either a chunk
+/// whose products provably sum in i32 (SEMANTICS §6), or saturating
+/// accumulation of pairs that provably sum in i32.
 static LogicalResult verifyContraction(Operation *op, Type lhs, Type rhs,
                                        std::optional<int64_t> chunk,
                                        bool saturating, bool symmetric) {
@@ -310,11 +310,6 @@ static LogicalResult verifyContraction(Operation *op, Type lhs, Type rhs,
     return op->emitOpError("operands must both be fixed-point tensors or both "
                            "DFP tensors, got ")
            << lhs << " and " << rhs;
-  for (Type type : {lhs, rhs})
-    if (auto dfp = dyn_cast<DFPType>(type); dfp && !dfp.isPerTensor())
-      return op->emitOpError(
-                 "per-block DFP operands are not supported yet, got ")
-             << dfp;
   int64_t maxA = getMaxMagnitude(lhs, symmetric);
   int64_t maxB = getMaxMagnitude(rhs, symmetric);
   int64_t safe = ref::maxChunk(maxA, maxB);
@@ -333,6 +328,36 @@ static LogicalResult verifyContraction(Operation *op, Type lhs, Type rhs,
            << maxA << " * " << maxB
            << " > 2^31 - 1 (largest safe chunk: " << safe
            << (symmetric ? "" : "; 'symmetric' allows more") << ")";
+  return success();
+}
+
+/// Per-block DFP operands must have their blocks along the last reduction
+/// loop, so that both exponents are constant over runs of consecutive
+/// products (the segments of SEMANTICS §6 in docs/Semantics.md); when both
+/// are per block, the blocks have one size.
+static LogicalResult verifyBlocks(Operation *op, ArrayRef<AffineMap> maps,
+                                  Type lhs, Type rhs) {
+  std::optional<unsigned> lastReduction;
+  for (unsigned loop = 0; loop < maps[2].getNumDims(); ++loop)
+    if (!maps[2].isFunctionOfDim(loop))
+      lastReduction = loop;
+  int64_t block = 0;
+  Type types[] = {lhs, rhs};
+  for (auto [index, type] : llvm::enumerate(types)) {
+    auto dfp = dyn_cast<DFPType>(type);
+    if (!dfp || dfp.isPerTensor())
+      continue;
+    auto dim = dyn_cast<AffineDimExpr>(maps[index].getResult(dfp.getAxis()));
+    if (!lastReduction || !dim || dim.getPosition() != *lastReduction)
+      return op->emitOpError("operand #")
+             << index << " has blocks along axis " << dfp.getAxis()
+             << ", which is not indexed by the last reduction loop alone";
+    if (block && block != dfp.getBlock())
+      return op->emitOpError("operands have blocks of ")
+             << block << " and " << dfp.getBlock()
+             << " elements; per-block operands must share the block size";
+    block = dfp.getBlock();
+  }
   return success();
 }
 
@@ -383,7 +408,7 @@ LogicalResult MatmulOp::verify() {
   if (!compatibleShapes(expected, c))
     return emitOpError("result shape must be compatible with [")
            << ArrayRef<int64_t>(expected) << "], got " << getType();
-  return success();
+  return verifyBlocks(*this, getIndexingMapsArray(), lhs, rhs);
 }
 
 LogicalResult ContractOp::verify() {
@@ -436,8 +461,10 @@ LogicalResult ContractOp::verify() {
       size = shape[position];
     }
   }
-  return verifyContraction(*this, lhs, rhs, getChunk(), getSaturating(),
-                           getSymmetric());
+  if (failed(verifyContraction(*this, lhs, rhs, getChunk(), getSaturating(),
+                               getSymmetric())))
+    return failure();
+  return verifyBlocks(*this, maps, lhs, rhs);
 }
 
 //===----------------------------------------------------------------------===//

@@ -361,7 +361,7 @@ def FXP_MatmulOp : FXP_Op<"matmul", [Pure]> {
   let summary = "Matrix product with chunked i32 accumulation flushed to f32";
   let description = [{
     `C[b?, m, n] = sum_k A[b?, m, k] * B[b?, k, n]` over fixed-point tensors
-    (both `!fxp.fixed`) or per-tensor DFP tensors, with an optional leading
+    (both `!fxp.fixed`) or DFP tensors, with an optional leading
     batch dimension; `transpose_a` / `transpose_b` read `A` as `[k, m]` and
     `B` as `[n, k]`.
 
@@ -379,6 +379,15 @@ def FXP_MatmulOp : FXP_Op<"matmul", [Pure]> {
     `k` (an odd `K` ends with a lone product), and each step adds a pair's
     exact sum and clamps to `[-2^31, 2^31 - 1]`. The verifier proves that a
     pair sums in `i32`. The total converts to f32 and is scaled as above.
+
+    DFP operands may have per-block exponents when their blocks run along
+    `k` (both with the same block size if both are per block). The products
+    then split into segments of `block` consecutive `k` over which both
+    exponents are constant; chunks (or saturating pairs) restart at each
+    segment, each segment's f32 sum is scaled by its own `2^(ea + eb)`
+    (rounded once), and the segments add into an f32 total starting at
+    `0.0`, in increasing `k`. A per-tensor contraction is the case of one
+    segment.
 
     ```mlir
     %c = fxp.matmul %a, %b chunk 32 symmetric
@@ -427,7 +436,10 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
     DFP), rounded once. `symmetric` clamps the operands to `[-qmax, qmax]`
     first, as for `fxp.matmul`, and the verifier proves the `i32` bound.
     `saturating`, in place of `chunk`, accumulates in one saturating `i32`
-    pair by pair, as for `fxp.matmul`.
+    pair by pair, and per-block DFP operands split the products into
+    segments, as for `fxp.matmul`, where the blocks must run along the last
+    reduction loop (indexed alone: a convolution's channels, not its
+    window).
 
     ```mlir
     // A 3x3 convolution, NHWC input and HWCF filter.
