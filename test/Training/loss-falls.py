@@ -6,6 +6,7 @@
 # CHECK: gupta FL=12 stochastic: loss falls {{.*}}, accuracy above 80%
 # CHECK: gupta FL=8 nearest_even: loss falls {{.*}}, accuracy above 80%
 # CHECK: dfp16 W=16 saturating: loss falls {{.*}}, accuracy above 80%
+# CHECK: dfp16 block=32: loss falls {{.*}}, accuracy above 80%
 
 from fxp.training import load_digits_split, train
 
@@ -16,7 +17,8 @@ for name, passes in [
         ("gupta FL=8 nearest_even",
          '--fxp-quantize-training="recipe=gupta frac-bits=8 rounding=nearest_even"'),
         ("dfp16 W=16 saturating",
-         '--fxp-quantize-training="recipe=dfp16 width=16 accumulate=saturating"')]:
+         '--fxp-quantize-training="recipe=dfp16 width=16 accumulate=saturating"'),
+        ("dfp16 block=32", '--fxp-quantize-training="recipe=dfp16 block=32"')]:
     losses, accuracy, _ = train(passes, data, epochs=3)
     falls = losses[-1] < 0.6 * losses[0]
     print(f"{name}: loss {'falls' if falls else 'does not fall'} "

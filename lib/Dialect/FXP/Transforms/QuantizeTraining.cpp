@@ -56,6 +56,46 @@ static bool isZeroFill(Value value) {
 }
 
 namespace {
+/// Where per-block operands of a contraction have their blocks: the maps
+/// with the loops reordered so that the blocked reduction loop is last, and
+/// the axis of each operand it indexes.
+struct BlockLayout {
+  SmallVector<AffineMap> maps;
+  unsigned axes[2];
+};
+} // namespace
+
+/// The last reduction loop that indexes a dimension of both operands alone,
+/// moved to the end of the loops; std::nullopt when there is none.
+static std::optional<BlockLayout> getBlockLayout(ArrayRef<AffineMap> maps) {
+  unsigned numLoops = maps[2].getNumDims();
+  for (unsigned loop = numLoops; loop-- > 0;) {
+    if (maps[2].isFunctionOfDim(loop))
+      continue;
+    AffineExpr dim = getAffineDimExpr(loop, maps[2].getContext());
+    std::optional<unsigned> lhsAxis = maps[0].getResultPosition(dim);
+    std::optional<unsigned> rhsAxis = maps[1].getResultPosition(dim);
+    if (!lhsAxis || !rhsAxis)
+      continue;
+    // Old loop d becomes new loop position(d): `loop` goes last.
+    SmallVector<AffineExpr> moved;
+    for (unsigned d = 0; d < numLoops; ++d) {
+      unsigned position = d < loop ? d : (d == loop ? numLoops - 1 : d - 1);
+      moved.push_back(getAffineDimExpr(position, dim.getContext()));
+    }
+    AffineMap permutation =
+        AffineMap::get(numLoops, 0, moved, dim.getContext());
+    BlockLayout layout;
+    for (AffineMap map : maps)
+      layout.maps.push_back(map.compose(permutation));
+    layout.axes[0] = *lhsAxis;
+    layout.axes[1] = *rhsAxis;
+    return layout;
+  }
+  return std::nullopt;
+}
+
+namespace {
 /// Rewrites the functions of a module, one stream number at a time.
 class TrainingRewriter {
 public:
@@ -79,7 +119,10 @@ private:
   std::pair<Value, IntegerAttr> nextRandomness(OpBuilder &builder);
   /// The `(width, fracBits)` an operand is quantized to.
   std::pair<unsigned, int> getFormat(Value operand) const;
-  Value quantizeOperand(OpBuilder &builder, Location loc, Value operand);
+  /// Quantizes `operand` of `user`, per block along `axis` when `block` is
+  /// set; null, with a diagnostic on `user`, when its format is invalid.
+  Value quantizeOperand(OpBuilder &builder, Operation *user, Value operand,
+                        int64_t block, unsigned axis);
   Value roundToFixed(OpBuilder &builder, Location loc, Value value);
   Value getSeed(OpBuilder &builder);
 
@@ -88,10 +131,11 @@ private:
   uint32_t nextStream;
   func::FuncOp currentFunc;
   Value seed;
-  /// The quantized form of each operand already rounded in this function: a
-  /// tensor feeding several contractions (an activation in the forward and
-  /// the backward pass) is rounded once, where that dominates its uses.
-  DenseMap<Value, Value> quantized;
+  /// The quantized form of each operand (and block axis, -1 per tensor)
+  /// already rounded in this function: a tensor feeding several contractions
+  /// (an activation in the forward and the backward pass) is rounded once,
+  /// where that dominates its uses.
+  DenseMap<std::pair<Value, int64_t>, Value> quantized;
 };
 } // namespace
 
@@ -132,27 +176,37 @@ std::pair<unsigned, int> TrainingRewriter::getFormat(Value operand) const {
   return {operandWidth, fracBits};
 }
 
-Value TrainingRewriter::quantizeOperand(OpBuilder &builder, Location loc,
-                                        Value operand) {
+Value TrainingRewriter::quantizeOperand(OpBuilder &builder, Operation *user,
+                                        Value operand, int64_t block,
+                                        unsigned axis) {
+  Location loc = user->getLoc();
   auto type = cast<RankedTensorType>(operand.getType());
+  // Argument attributes may ask for formats that do not exist.
+  auto emitError = [&] {
+    return user->emitOpError("cannot quantize an operand for fxp: ");
+  };
   auto [operandWidth, fracBits] = getFormat(operand);
   auto rounding = RoundingModeAttr::get(builder.getContext(), options.rounding);
   auto overflow = OverflowModeAttr::get(builder.getContext(),
                                         OverflowMode::SaturateSymmetric);
   if (options.recipe == Recipe::Gupta) {
-    auto fixed = FixedType::get(builder.getContext(), operandWidth, fracBits);
+    auto fixed = FixedType::getChecked(emitError, builder.getContext(),
+                                       operandWidth, fracBits);
+    if (!fixed)
+      return {};
     auto [seedValue, stream] = nextRandomness(builder);
     return QuantizeOp::create(builder, loc, type.clone(fixed), operand,
                               rounding, overflow, seedValue, stream);
   }
-  auto exponentType = RankedTensorType::get({}, builder.getI32Type());
+  auto dfp = DFPType::getChecked(emitError, builder.getContext(),
+                                 type.getShape(), operandWidth, block, axis);
+  if (!dfp)
+    return {};
   Value exponent = SharedExponentOp::create(
-      builder, loc, exponentType, operand,
+      builder, loc, dfp.getExponentType(), operand,
       builder.getI32IntegerAttr(operandWidth),
-      builder.getI32IntegerAttr(options.headroom), builder.getI64IntegerAttr(0),
-      builder.getI32IntegerAttr(0));
-  auto dfp = DFPType::get(builder.getContext(), type.getShape(), operandWidth,
-                          /*block=*/0, /*axis=*/0);
+      builder.getI32IntegerAttr(options.headroom),
+      builder.getI64IntegerAttr(block), builder.getI32IntegerAttr(axis));
   auto [seedValue, stream] = nextRandomness(builder);
   return QuantizeDFPOp::create(builder, loc, dfp, operand, exponent, rounding,
                                overflow, seedValue, stream);
@@ -178,27 +232,54 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
   quantized.clear();
   DominanceInfo dominance(func);
   SmallVector<linalg::LinalgOp> contractions;
-  func.walk([&](linalg::LinalgOp op) {
-    if (isF32Contraction(op))
+  WalkResult walk = func.walk([&](linalg::LinalgOp op) {
+    if (isF32Contraction(op)) {
       contractions.push_back(op);
+      return WalkResult::advance();
+    }
+    // A contraction into f32 that the pass cannot rewrite must not stay
+    // FP32 unnoticed.
+    bool contraction = linalg::isaContractionOpInterface(op) ||
+                       linalg::isaConvolutionOpInterface(op);
+    if (contraction && op.getNumDpsInits() == 1 &&
+        getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32()) {
+      op->emitOpError("cannot be rewritten into fixed point: "
+                      "fxp-quantize-training handles contractions of two f32 "
+                      "tensors whose body is `out + a * b`");
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
   });
+  if (walk.wasInterrupted())
+    return failure();
   for (linalg::LinalgOp op : contractions) {
     OpBuilder builder(op);
     Location loc = op.getLoc();
-    auto quantizeOnce = [&](Value operand) {
-      Value &cached = quantized[operand];
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    std::optional<BlockLayout> layout;
+    if (options.block > 0)
+      layout = getBlockLayout(maps);
+    if (layout)
+      maps = layout->maps;
+    auto quantizeOnce = [&](unsigned index) {
+      Value operand = op.getDpsInputs()[index];
+      int64_t axis = layout ? int64_t(layout->axes[index]) : -1;
+      Value &cached = quantized[{operand, axis}];
       if (!cached || !dominance.properlyDominates(cached, op))
-        cached = quantizeOperand(builder, loc, operand);
+        cached = quantizeOperand(builder, op, operand,
+                                 layout ? int64_t(options.block) : 0,
+                                 layout ? layout->axes[index] : 0);
       return cached;
     };
-    Value lhs = quantizeOnce(op.getDpsInputs()[0]);
-    Value rhs = quantizeOnce(op.getDpsInputs()[1]);
+    Value lhs = quantizeOnce(0);
+    Value rhs = lhs ? quantizeOnce(1) : Value();
+    if (!rhs)
+      return failure();
     Value init = op.getDpsInits()[0];
     auto resultType = cast<RankedTensorType>(init.getType());
     bool saturating = options.accumulate == Accumulation::Saturating;
     Value result = ContractOp::create(
-        builder, loc, resultType, lhs, rhs,
-        builder.getAffineMapArrayAttr(op.getIndexingMapsArray()),
+        builder, loc, resultType, lhs, rhs, builder.getAffineMapArrayAttr(maps),
         saturating ? IntegerAttr() : builder.getI64IntegerAttr(1),
         saturating ? builder.getUnitAttr() : UnitAttr(), builder.getUnitAttr());
     if (options.recipe == Recipe::Gupta)
@@ -283,9 +364,24 @@ struct FXPQuantizeTrainingPass
   using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FXPQuantizeTrainingPassOptions options{recipe,   rounding, width,
-                                           fracBits, headroom, accumulate,
-                                           minChunk, narrow};
+    FXPQuantizeTrainingPassOptions options{recipe,     rounding, width,
+                                           fracBits,   headroom, block,
+                                           accumulate, minChunk, narrow};
+    // The formats the options ask for must exist.
+    auto emitOptionError = [&] {
+      return emitError(module.getLoc()) << "fxp-quantize-training: ";
+    };
+    unsigned defaultWidth = recipe == Recipe::Gupta ? 16 : 14;
+    if (failed(FixedType::verify(emitOptionError,
+                                 width ? unsigned(width) : defaultWidth,
+                                 recipe == Recipe::Gupta ? int(fracBits) : 0)))
+      return signalPassFailure();
+    if (block < 0 || (block > 0 && recipe != Recipe::DFP16)) {
+      emitError(module.getLoc())
+          << "fxp-quantize-training: block=" << int64_t(block)
+          << " needs the dfp16 recipe and a non-negative size";
+      return signalPassFailure();
+    }
     TrainingRewriter rewriter(options, getFirstFreeStream(module));
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>()))
       if (!func.isExternal() && failed(rewriter.rewrite(func)))

@@ -92,6 +92,14 @@ def FXPQuantizeTrainingPass
     `fxp.width` (and, for `gupta`, `fxp.frac_bits`) integer attributes is
     quantized with that format wherever it feeds a contraction directly.
 
+    With `block=B` (dfp16), the operands get one exponent per block of `B`
+    elements along the reduction (as microscaling formats do) instead of one
+    per tensor: the contraction's loops are reordered so that a reduction
+    loop indexing a dimension of both operands alone (a matmul's `k`, a
+    convolution's input channels) comes last, and each operand is quantized
+    in blocks along that dimension. A contraction without such a loop (a
+    depthwise convolution) keeps per-tensor exponents.
+
     With `accumulate=saturating`, the contractions accumulate in one
     saturating `i32` (vpdpwssds) instead of chunks flushed to f32: faster,
     and exact until a sum leaves the `i32` range, where it clamps.
@@ -135,6 +143,9 @@ def FXPQuantizeTrainingPass
            "gupta: fraction bits of the fixed-point format">,
     Option<"headroom", "headroom", "int", "0",
            "dfp16: bits of headroom in the shared exponents">,
+    Option<"block", "block", "int64_t", "0",
+           "dfp16: elements per shared exponent along the reduction; 0 "
+           "shares one exponent per tensor">,
     Option<"accumulate", "accumulate", "::mlir::fxp::Accumulation",
            "::mlir::fxp::Accumulation::Chunked",
            "How contractions accumulate their products", [{::llvm::cl::values(
