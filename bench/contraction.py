@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from fxp.compiler import compile_module
+from fxp.compiler import compile_module, host_targets
 
 INT16 = """
 func.func @int16(%a: tensor<{m}x{k}xf32>, %b: tensor<{k}x{n}xf32>) -> tensor<{m}x{n}xf32> {{
@@ -67,7 +67,8 @@ def main():
     parser.add_argument("--shapes", nargs="*", default=[
         "256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048",
         "256x1024x1024", "1024x1024x256", "1024x256x1024"])
-    parser.add_argument("--targets", nargs="*", default=["avx512vnni", "avx2"])
+    parser.add_argument("--targets", nargs="*", default=host_targets(),
+                        help="x86 targets (default: those this CPU runs)")
     parser.add_argument("--parallel", action="store_true",
                         help="run the kernels' column panels on OpenMP threads "
                              "(OMP_NUM_THREADS picks how many)")

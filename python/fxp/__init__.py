@@ -21,6 +21,6 @@ for _build in [_os.environ.get("FXP_BUILD_DIR"),
         if _os.path.isdir(_native) and _native not in __path__:
             __path__.append(_native)
 
-from .compiler import Library, compile_module, find_tool
+from .compiler import Library, compile_module, find_tool, host_targets
 
-__all__ = ["Library", "compile_module", "find_tool"]
+__all__ = ["Library", "compile_module", "find_tool", "host_targets"]

@@ -36,6 +36,21 @@ def _run(args, stdin=None):
     return result.stdout
 
 
+def host_targets():
+    """The x86 targets of fxp-lower-to-llvm this CPU runs, best first."""
+    flags = set()
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("flags"):
+                    flags.update(line.split(":", 1)[1].split())
+                    break
+    except OSError:
+        pass
+    return [target for target, flag in [("avx512vnni", "avx512_vnni"), ("avx2", "avx2")]
+            if flag in flags]
+
+
 def compile_module(mlir, passes="", target="host", workdir=None, parallel=False):
     """Compiles MLIR text: `passes` (an fxp-opt pass list such as
     "--fxp-quantize-training=recipe=dfp16") run first, then

@@ -21,6 +21,11 @@ static Value i32(ImplicitLocOpBuilder &b, int64_t value) {
   return createIntConstant(b, value, 32);
 }
 
+/// An integer constant of `v`'s type.
+static Value like(ImplicitLocOpBuilder &b, Value v, int64_t value) {
+  return createIntConstant(b, value, v.getType().getIntOrFloatBitWidth());
+}
+
 static Value clamp(ImplicitLocOpBuilder &b, Value v, Value lo, Value hi) {
   return arith::MaxSIOp::create(b, arith::MinSIOp::create(b, v, hi), lo);
 }
@@ -75,9 +80,9 @@ Value mlir::fxp::emitRandomBits(ImplicitLocOpBuilder &b, Value key,
 // §2 rounding and §3 overflow
 //===----------------------------------------------------------------------===//
 
-/// Keeps the low `width` bits of an i64, sign-extended.
+/// Keeps the low `width` bits of an i32 or i64, sign-extended.
 static Value wrapTo(ImplicitLocOpBuilder &b, Value v, unsigned width) {
-  Value amount = i64(b, 64 - width);
+  Value amount = like(b, v, v.getType().getIntOrFloatBitWidth() - width);
   return arith::ShRSIOp::create(b, arith::ShLIOp::create(b, v, amount), amount);
 }
 
@@ -93,7 +98,7 @@ static Value roundsUp(ImplicitLocOpBuilder &b, RoundingMode mode, Value n,
                       Value r, Value random) {
   using P = arith::CmpIPredicate;
   Value half = i32(b, int32_t(0x80000000u));
-  Value negative = cmp(b, P::slt, n, i64(b, 0));
+  Value negative = cmp(b, P::slt, n, like(b, n, 0));
   Value aboveHalf = cmp(b, P::ugt, r, half);
   Value isHalf = cmp(b, P::eq, r, half);
   switch (mode) {
@@ -107,7 +112,7 @@ static Value roundsUp(ImplicitLocOpBuilder &b, RoundingMode mode, Value n,
                                 arith::AndIOp::create(b, isHalf, odd));
   }
   case RoundingMode::NearestAway: {
-    Value positive = cmp(b, P::sge, n, i64(b, 0));
+    Value positive = cmp(b, P::sge, n, like(b, n, 0));
     return arith::OrIOp::create(b, aboveHalf,
                                 arith::AndIOp::create(b, isHalf, positive));
   }
@@ -123,47 +128,63 @@ static Value roundsUp(ImplicitLocOpBuilder &b, RoundingMode mode, Value n,
   llvm_unreachable("unknown rounding mode");
 }
 
+// The helpers below work on i64 or on i32 `q` and `shift` (same type). The
+// i32 forms, which vectorize far better, are exact when |q| < 2^24 (a float's
+// significand): every shift then saturates at 31 to the value it has at 63.
+
 /// Right shift by `shift >= 0`: round, then handle overflow.
 static Value roundRight(ImplicitLocOpBuilder &b, Value q, Value shift,
                         const RoundingConfig &config, Value random) {
-  Value n =
-      arith::ShRSIOp::create(b, q, clamp(b, shift, i64(b, 0), i64(b, 63)));
+  int64_t bits = q.getType().getIntOrFloatBitWidth();
+  Value n = arith::ShRSIOp::create(
+      b, q, clamp(b, shift, like(b, q, 0), like(b, q, bits - 1)));
   // r = bits [shift - 32, shift) of q: shifted up when shift <= 32, down
   // (arithmetically, so negative q brings its sign bits) when beyond.
-  Value up = clamp(b, arith::SubIOp::create(b, i64(b, 32), shift), i64(b, 0),
-                   i64(b, 32));
-  Value down = clamp(b, arith::SubIOp::create(b, shift, i64(b, 32)), i64(b, 0),
-                     i64(b, 63));
-  Value r = low32(
-      b, arith::ShRSIOp::create(b, arith::ShLIOp::create(b, q, up), down));
+  Value up = clamp(b, arith::SubIOp::create(b, like(b, q, 32), shift),
+                   like(b, q, 0), like(b, q, 32));
+  Value down = clamp(b, arith::SubIOp::create(b, shift, like(b, q, 32)),
+                     like(b, q, 0), like(b, q, bits - 1));
+  Value window = arith::ShRSIOp::create(
+      b,
+      arith::ShLIOp::create(
+          b, q, arith::MinSIOp::create(b, up, like(b, q, bits - 1))),
+      down);
+  // An i32 shifted up by 32 keeps none of its bits.
+  if (bits == 32)
+    window = arith::SelectOp::create(
+        b, cmp(b, arith::CmpIPredicate::eq, up, like(b, q, 32)), like(b, q, 0),
+        window);
+  Value r = bits == 32 ? window : low32(b, window);
   Value inc = roundsUp(b, config.rounding, n, r, random);
-  Value v = arith::AddIOp::create(
-      b, n, arith::ExtUIOp::create(b, b.getI64Type(), inc));
+  Value v =
+      arith::AddIOp::create(b, n, arith::ExtUIOp::create(b, q.getType(), inc));
   if (config.overflow == OverflowMode::Wrap)
     return wrapTo(b, v, config.width);
   auto [lo, hi] = saturationBounds(config);
-  return clamp(b, v, i64(b, lo), i64(b, hi));
+  return clamp(b, v, like(b, q, lo), like(b, q, hi));
 }
 
 /// Left shift by `-shift > 0`: exact, then handle overflow without ever
-/// shifting bits out of the i64.
+/// shifting bits out of the integer.
 static Value shiftLeft(ImplicitLocOpBuilder &b, Value q, Value shift,
                        const RoundingConfig &config) {
-  Value amount = clamp(b, arith::SubIOp::create(b, i64(b, 0), shift), i64(b, 0),
-                       i64(b, 63));
+  int64_t bits = q.getType().getIntOrFloatBitWidth();
+  Value amount = clamp(b, arith::SubIOp::create(b, like(b, q, 0), shift),
+                       like(b, q, 0), like(b, q, bits - 1));
   Value shifted = arith::ShLIOp::create(b, q, amount);
   // With W <= 32, shifting by 63 leaves no low bits: wrap gives 0, as it must.
   if (config.overflow == OverflowMode::Wrap)
     return wrapTo(b, shifted, config.width);
   auto [lo, hi] = saturationBounds(config);
   // q overflows exactly when it lies outside [ceil(lo/2^d), floor(hi/2^d)].
-  Value maxQ = arith::ShRSIOp::create(b, i64(b, hi), amount);
+  // The bounds are non-negative (-lo = 2^31 only as an unsigned i32).
+  Value maxQ = arith::ShRUIOp::create(b, like(b, q, hi), amount);
   Value minQ = arith::SubIOp::create(
-      b, i64(b, 0), arith::ShRSIOp::create(b, i64(b, -lo), amount));
+      b, like(b, q, 0), arith::ShRUIOp::create(b, like(b, q, -lo), amount));
   using P = arith::CmpIPredicate;
-  Value result =
-      arith::SelectOp::create(b, cmp(b, P::slt, q, minQ), i64(b, lo), shifted);
-  return arith::SelectOp::create(b, cmp(b, P::sgt, q, maxQ), i64(b, hi),
+  Value result = arith::SelectOp::create(b, cmp(b, P::slt, q, minQ),
+                                         like(b, q, lo), shifted);
+  return arith::SelectOp::create(b, cmp(b, P::sgt, q, maxQ), like(b, q, hi),
                                  result);
 }
 
@@ -176,11 +197,14 @@ Value mlir::fxp::emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
   Value right = roundRight(b, q, shift, config, random);
   Value left = shiftLeft(b, q, shift, config);
   return arith::SelectOp::create(
-      b, cmp(b, arith::CmpIPredicate::slt, shift, i64(b, 0)), left, right);
+      b, cmp(b, arith::CmpIPredicate::slt, shift, like(b, shift, 0)), left,
+      right);
 }
 
 Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                                    const RoundingConfig &config, Value random) {
+  assert(config.overflow != OverflowMode::Wrap &&
+         "the verifiers let floats quantize with saturation only");
   using P = arith::CmpIPredicate;
   // x = +-significand * 2^(max(e, 1) - 150), subnormals included.
   Value bits = arith::BitcastOp::create(b, b.getI32Type(), x);
@@ -196,24 +220,29 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
       arith::AndIOp::create(b, isSpecial, cmp(b, P::ne, mantissa, i32(b, 0)));
   Value isInfinity =
       arith::AndIOp::create(b, isSpecial, cmp(b, P::eq, mantissa, i32(b, 0)));
-  Value magnitude = arith::ExtUIOp::create(b, b.getI64Type(), significand);
+  // Everything from here is i32: |q| < 2^24 (see roundRight).
   Value q = arith::SelectOp::create(
       b, cmp(b, P::slt, bits, i32(b, 0)),
-      arith::SubIOp::create(b, i64(b, 0), magnitude), magnitude);
+      arith::SubIOp::create(b, i32(b, 0), significand), significand);
   // NaN becomes 0.
-  q = arith::SelectOp::create(b, isNaN, i64(b, 0), q);
-  Value biased = arith::ExtUIOp::create(
-      b, b.getI64Type(), arith::MaxUIOp::create(b, exponent, i32(b, 1)));
+  q = arith::SelectOp::create(b, isNaN, i32(b, 0), q);
+  Value biased = arith::MaxUIOp::create(b, exponent, i32(b, 1));
   // t = q * 2^(biased - 150 + frac), so the right shift is 150 - biased - frac.
+  // Beyond +-512, frac changes nothing: every shift then passes the i32's
+  // width (t rounds to 0 or -1, or saturates), so it may be clamped.
+  Value frac32 = arith::TruncIOp::create(
+      b, b.getI32Type(), clamp(b, frac, i64(b, -512), i64(b, 512)));
   Value shift = arith::SubIOp::create(
-      b, arith::SubIOp::create(b, i64(b, 150), biased), frac);
+      b, arith::SubIOp::create(b, i32(b, 150), biased), frac32);
   Value rounded = emitRoundShifted(b, q, shift, config, random);
   // An infinity saturates whatever `frac` is: a large DFP exponent (a very
   // negative `frac`) would otherwise round its 2^128 * 2^frac like a number.
   auto [lo, hi] = saturationBounds(config);
   Value infinity = arith::SelectOp::create(b, cmp(b, P::slt, bits, i32(b, 0)),
-                                           i64(b, lo), i64(b, hi));
-  return arith::SelectOp::create(b, isInfinity, infinity, rounded);
+                                           i32(b, lo), i32(b, hi));
+  return arith::ExtSIOp::create(
+      b, b.getI64Type(),
+      arith::SelectOp::create(b, isInfinity, infinity, rounded));
 }
 
 //===----------------------------------------------------------------------===//
