@@ -136,7 +136,8 @@ class Function:
         for spec, value in zip(self._args, values):
             if isinstance(spec, tuple):
                 _, rank, element = spec
-                array = np.ascontiguousarray(value, dtype=_ELEMENTS[element])
+                # asarray keeps rank 0 (ascontiguousarray would make it 1).
+                array = np.asarray(value, dtype=_ELEMENTS[element], order="C")
                 if array.ndim != rank:
                     raise ValueError(f"expected rank {rank}, got shape {array.shape}")
                 desc = _descriptor_type(rank)()
