@@ -4,10 +4,10 @@ with the dfp16 recipe (nearest and stochastic rounding), timed in one run.
 
     PYTHONPATH=python /usr/bin/python3 bench/training_step.py
 
-FP32 contractions go through the same pipeline: on x86 targets its matmuls
-get register-tiled FMA kernels (the backward weight gradient, a linalg.generic
-contraction, stays in loops), and the same matmuls through NumPy/OpenBLAS are
-printed for scale.
+FP32 contractions go through the same pipeline: on x86 targets all of them
+(matmuls in every layout, and the weight gradient written as a linalg.generic)
+get register-tiled FMA kernels, and the same matmuls through NumPy/OpenBLAS
+are printed for scale.
 """
 
 import os

@@ -6,7 +6,7 @@
 // RUN: fxp-opt %s --fxp-lower-to-llvm=target=avx512vnni | FileCheck %s --check-prefix=LLVM
 // VNNI-COUNT-12: vpdpwssds {{.*}}%zmm
 // VNNI-NOT: vpdpwssd {{.*}}%zmm
-// AVX2-COUNT-6: vpmaddwd {{.*}}%ymm
+// AVX2-COUNT-8: vpmaddwd {{.*}}%ymm
 // LLVM: llvm.call_intrinsic "llvm.x86.avx512.vpdpwssds.512"
 func.func @matmul(%a: tensor<96x256x!fxp.fixed<16, 8>>, %b: tensor<256x64x!fxp.fixed<16, 4>>) -> tensor<96x64xf32> {
   %c = fxp.matmul %a, %b saturating symmetric : tensor<96x256x!fxp.fixed<16, 8>>, tensor<256x64x!fxp.fixed<16, 4>> -> tensor<96x64xf32>
