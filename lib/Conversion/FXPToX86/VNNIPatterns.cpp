@@ -14,6 +14,7 @@
 #include "../FXPToArith/FixedPointMath.h"
 #include "fxp/Conversion/FXPToX86/FXPToX86.h"
 #include "fxp/Dialect/FXP/IR/FXPOps.h"
+#include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -199,6 +200,45 @@ Value buildPacking(
   return generic.getResult(0);
 }
 
+/// The shape of a fixed-point or DFP operand.
+ArrayRef<int64_t> getOperandShape(Type type) {
+  if (auto dfp = dyn_cast<DFPType>(type))
+    return dfp.getShape();
+  return cast<RankedTensorType>(type).getShape();
+}
+
+/// Two i16 operand values as one i32 of the VNNI layout, the first (even k)
+/// in the low half.
+Value packPair(ImplicitLocOpBuilder &b, Value even, Value odd) {
+  auto word = [&](Value v) {
+    return arith::ExtUIOp::create(b, b.getI32Type(), v);
+  };
+  Value high =
+      arith::ShLIOp::create(b, word(odd), createIntConstant(b, 16, 32));
+  return arith::OrIOp::create(b, word(even), high);
+}
+
+/// A linalg.generic without inputs filling a new tensor of `sizes`: element
+/// `ids` is `body(ids)`.
+Value buildGather(
+    ImplicitLocOpBuilder &b, ArrayRef<Value> sizes, Type elementType,
+    function_ref<Value(ImplicitLocOpBuilder &, ValueRange)> body) {
+  Value init = createEmpty(b, sizes, elementType);
+  unsigned rank = sizes.size();
+  auto generic = linalg::GenericOp::create(
+      b, TypeRange{init.getType()}, ValueRange{}, ValueRange{init},
+      ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank)},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &nested, Location loc, ValueRange) {
+        ImplicitLocOpBuilder nb(loc, nested);
+        SmallVector<Value> ids;
+        for (unsigned d = 0; d < rank; ++d)
+          ids.push_back(linalg::IndexOp::create(nb, d));
+        linalg::YieldOp::create(nb, body(nb, ids));
+      });
+  return generic.getResult(0);
+}
+
 /// `acc + a_even * b_even + a_odd * b_odd` per i32 lane, wrapping or
 /// saturating: one vpdpwssd(s) with VNNI, vpmaddwd and an add without.
 Value pairDot(ImplicitLocOpBuilder &b, X86Target target, bool saturating,
@@ -318,6 +358,95 @@ SmallVector<Value> readBVectors(ImplicitLocOpBuilder &b, Value packedB,
   return result;
 }
 
+/// The loops of a contraction that is not a plain matmul (batched matmuls,
+/// convolutions, any `fxp.contract`), grouped as a matmul sees them: batch
+/// loops index both operands and the result, m loops only A and the result,
+/// n loops only B and the result, and k loops are the reductions. Within a
+/// group, loops keep their order and linearize row-major, so k runs in the
+/// order of SEMANTICS §6.
+struct LoopGroups {
+  SmallVector<unsigned> batch, m, n, k;
+  /// Static loop sizes (kDynamic where unknown).
+  SmallVector<int64_t> sizes;
+};
+
+/// Groups the loops of `maps` over operands of `shapes`, or std::nullopt
+/// when a loop other than the first of its group has no static size (the
+/// linearization needs constant strides).
+std::optional<LoopGroups> getLoopGroups(ArrayRef<AffineMap> maps,
+                                        ArrayRef<ArrayRef<int64_t>> shapes) {
+  unsigned numLoops = maps[2].getNumDims();
+  LoopGroups groups;
+  groups.sizes.assign(numLoops, ShapedType::kDynamic);
+  for (auto [map, shape] : llvm::zip(maps, shapes))
+    for (auto [position, expr] : llvm::enumerate(map.getResults()))
+      if (auto dim = dyn_cast<AffineDimExpr>(expr))
+        if (!ShapedType::isDynamic(shape[position]))
+          groups.sizes[dim.getPosition()] = shape[position];
+  for (unsigned loop = 0; loop < numLoops; ++loop) {
+    bool inA = maps[0].isFunctionOfDim(loop),
+         inB = maps[1].isFunctionOfDim(loop);
+    if (!maps[2].isFunctionOfDim(loop))
+      groups.k.push_back(loop);
+    else if (inA && inB)
+      groups.batch.push_back(loop);
+    else if (inB)
+      groups.n.push_back(loop);
+    else
+      groups.m.push_back(loop);
+  }
+  for (ArrayRef<unsigned> group : {ArrayRef(groups.batch), ArrayRef(groups.m),
+                                   ArrayRef(groups.n), ArrayRef(groups.k)})
+    for (unsigned loop : group.drop_front(group.empty() ? 0 : 1))
+      if (ShapedType::isDynamic(groups.sizes[loop]))
+        return std::nullopt;
+  return groups;
+}
+
+/// The row-major strides of a group's loops (the first one's is the product
+/// of the others' static sizes).
+SmallVector<int64_t> getStrides(const LoopGroups &groups,
+                                ArrayRef<unsigned> group) {
+  SmallVector<int64_t> strides(group.size(), 1);
+  for (int64_t i = int64_t(group.size()) - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * groups.sizes[group[i + 1]];
+  return strides;
+}
+
+/// Writes into `values` (indexed by loop) the loops of `group` that the
+/// linear index `linear` stands for.
+void delinearize(ImplicitLocOpBuilder &b, const LoopGroups &groups,
+                 ArrayRef<unsigned> group, Value linear,
+                 MutableArrayRef<Value> values) {
+  SmallVector<int64_t> strides = getStrides(groups, group);
+  for (auto [i, loop] : llvm::enumerate(group)) {
+    Value v = arith::DivUIOp::create(b, linear, index(b, strides[i]));
+    if (i > 0)
+      v = arith::RemUIOp::create(b, v, index(b, groups.sizes[loop]));
+    values[loop] = v;
+  }
+}
+
+/// The product of the sizes of a group's loops.
+Value getGroupSize(ImplicitLocOpBuilder &b, ArrayRef<unsigned> group,
+                   ArrayRef<Value> loopSizes) {
+  Value size = index(b, 1);
+  for (unsigned loop : group)
+    size = b.createOrFold<arith::MulIOp>(size, loopSizes[loop]);
+  return size;
+}
+
+/// An operand element read through `map` at the loop `values`, widened and
+/// clamped, or 0 outside the problem (`inside` false).
+Value gatherOperand(ImplicitLocOpBuilder &b, Value storage, AffineMap map,
+                    ArrayRef<Value> values, Value inside, int64_t clampBelow) {
+  SmallVector<Value, 8> indices =
+      *affine::expandAffineMap(b, b.getLoc(), map, values);
+  Value v = widenAndClamp(b, tensor::ExtractOp::create(b, storage, indices),
+                          clampBelow);
+  return arith::SelectOp::create(b, inside, v, createIntConstant(b, 0, 16));
+}
+
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   VNNIContraction(MLIRContext *context, X86Target target, bool parallel)
       : OpRewritePattern<OpTy>(context), target(target),
@@ -325,10 +454,18 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    std::optional<MatmulLayout> layout =
-        getMatmulLayout(op.getIndexingMapsArray());
-    if (!layout)
-      return rewriter.notifyMatchFailure(op, "not an unbatched matmul");
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    std::optional<MatmulLayout> layout = getMatmulLayout(maps);
+    std::optional<LoopGroups> groups;
+    if (!layout) {
+      ArrayRef<int64_t> shapes[] = {getOperandShape(op.getLhs().getType()),
+                                    getOperandShape(op.getRhs().getType()),
+                                    op.getType().getShape()};
+      groups = getLoopGroups(maps, shapes);
+      if (!groups)
+        return rewriter.notifyMatchFailure(
+            op, "a loop inside its group has a dynamic size");
+    }
     bool saturating = op.getSaturating();
     if (!saturating && *op.getChunk() % 2 != 0)
       return rewriter.notifyMatchFailure(op, "odd chunks split k pairs");
@@ -348,26 +485,31 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Operand bOp = getOperand(b, op.getRhs(), op.getSymmetric());
     Value scale =
         emitPowerOfTwo(b, arith::AddIOp::create(b, a.exponent, bOp.exponent));
+    Value result = layout
+                       ? buildMatmul(b, op, *layout, a, bOp, scale)
+                       : buildContraction(b, op, maps, *groups, a, bOp, scale);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
 
+  /// A plain matmul: both operands padded to whole tiles, so packing needs
+  /// no bounds checks and zeros fill the tails (they add nothing to any sum).
+  Value buildMatmul(ImplicitLocOpBuilder &b, OpTy op, MatmulLayout layout,
+                    const Operand &a, const Operand &bOp, Value scale) const {
     auto dim = [&](Value tensor, int64_t d) { return getSize(b, tensor, d); };
-    Value m = dim(a.storage, layout->transposeA ? 1 : 0);
-    Value k = dim(a.storage, layout->transposeA ? 0 : 1);
-    Value n = dim(bOp.storage, layout->transposeB ? 0 : 1);
-    int64_t rows = tile.rows, lanes = tile.lanes, vectors = tile.vectors;
-    Value rowTiles = ceilDiv(b, m, rows);
+    Value m = dim(a.storage, layout.transposeA ? 1 : 0);
+    Value k = dim(a.storage, layout.transposeA ? 0 : 1);
+    Value n = dim(bOp.storage, layout.transposeB ? 0 : 1);
+    int64_t lanes = tile.lanes;
     Value pairs = ceilDiv(b, k, 2);
-    Value colTiles = ceilDiv(b, ceilDiv(b, n, lanes), vectors);
-    Value colVectors = multiply(b, colTiles, vectors);
-
-    // Both operands are padded to whole tiles, so packing needs no bounds
-    // checks and zeros fill the tails (they add nothing to any sum).
-    Value paddedRows = multiply(b, rowTiles, rows);
+    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
+    Value colVectors = getColumnVectors(b, n);
     Value paddedK = multiply(b, pairs, 2);
     Value paddedCols = multiply(b, colVectors, lanes);
-    Value paddedA = layout->transposeA
+    Value paddedA = layout.transposeA
                         ? padTo(b, a.storage, paddedK, paddedRows)
                         : padTo(b, a.storage, paddedRows, paddedK);
-    Value paddedB = layout->transposeB
+    Value paddedB = layout.transposeB
                         ? padTo(b, bOp.storage, paddedCols, paddedK)
                         : padTo(b, bOp.storage, paddedK, paddedCols);
     MLIRContext *context = b.getContext();
@@ -381,27 +523,172 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     SmallVector<AffineMap> aMaps;
     for (int64_t half = 0; half < 2; ++half) {
       AffineExpr kk = d1 * 2 + half;
-      aMaps.push_back(layout->transposeA ? map2(2, kk, d0) : map2(2, d0, kk));
+      aMaps.push_back(layout.transposeA ? map2(2, kk, d0) : map2(2, d0, kk));
     }
     Value packedA = buildPacking(
         b, {paddedRows, pairs}, b.getI32Type(), paddedA, aMaps,
         [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-          auto word = [&](Value v) {
-            return arith::ExtUIOp::create(nb, nb.getI32Type(),
-                                          widenAndClamp(nb, v, a.clampBelow));
-          };
-          Value high = arith::ShLIOp::create(nb, word(args[1]),
-                                             createIntConstant(nb, 16, 32));
-          return Value(arith::OrIOp::create(nb, word(args[0]), high));
+          return packPair(nb, widenAndClamp(nb, args[0], a.clampBelow),
+                          widenAndClamp(nb, args[1], a.clampBelow));
         });
     // B as [N/L][K/2][2L] i16: lane c holds the pair (B[k0, c], B[k1, c]).
     AffineExpr kk = d1 * 2 + d2 % 2, col = d0 * lanes + d2.floorDiv(2);
-    AffineMap bMap = layout->transposeB ? map2(3, col, kk) : map2(3, kk, col);
+    AffineMap bMap = layout.transposeB ? map2(3, col, kk) : map2(3, kk, col);
     Value packedB = buildPacking(
         b, {colVectors, pairs, index(b, 2 * lanes)}, b.getI16Type(), paddedB,
         {bMap}, [&](ImplicitLocOpBuilder &nb, ValueRange args) {
           return widenAndClamp(nb, args[0], bOp.clampBelow);
         });
+    return buildTiles(b, op, packedA, packedB, m, n, pairs, scale,
+                      op.getType());
+  }
+
+  /// Any other contraction: for each batch, A and B are gathered into the
+  /// packed layouts through their indexing maps (m, n and k linearized, with
+  /// zeros beyond the problem), the same kernel computes the [M, N] tiles,
+  /// and a last copy puts each element where the result map wants it.
+  Value buildContraction(ImplicitLocOpBuilder &b, OpTy op,
+                         ArrayRef<AffineMap> maps, const LoopGroups &groups,
+                         const Operand &a, const Operand &bOp,
+                         Value scale) const {
+    unsigned numLoops = maps[2].getNumDims();
+    RankedTensorType resultType = op.getType();
+    // Each loop's size: static, or the dimension of an operand that it
+    // indexes alone.
+    SmallVector<Value> loopSizes(numLoops);
+    for (unsigned loop = 0; loop < numLoops; ++loop)
+      if (!ShapedType::isDynamic(groups.sizes[loop]))
+        loopSizes[loop] = index(b, groups.sizes[loop]);
+    Value storages[] = {a.storage, bOp.storage};
+    for (auto [map, storage] : llvm::zip(maps.take_front(2), storages))
+      for (auto [position, expr] : llvm::enumerate(map.getResults()))
+        if (auto dim = dyn_cast<AffineDimExpr>(expr);
+            dim && !loopSizes[dim.getPosition()])
+          loopSizes[dim.getPosition()] =
+              tensor::DimOp::create(b, storage, position);
+    Value batches = getGroupSize(b, groups.batch, loopSizes);
+    Value m = getGroupSize(b, groups.m, loopSizes);
+    Value n = getGroupSize(b, groups.n, loopSizes);
+    Value k = getGroupSize(b, groups.k, loopSizes);
+    Value pairs = ceilDiv(b, k, 2);
+    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
+    Value colVectors = getColumnVectors(b, n);
+    int64_t lanes = tile.lanes;
+    auto tilesType = RankedTensorType::get({getStaticSize(m), getStaticSize(n)},
+                                           b.getF32Type());
+    Value all = createEmpty(b, {batches, m, n}, b.getF32Type());
+
+    auto batchLoop = scf::ForOp::create(
+        b, index(b, 0), batches, index(b, 1), ValueRange{all},
+        [&](OpBuilder &b1, Location loc, Value batch, ValueRange iterArgs) {
+          ImplicitLocOpBuilder lb(loc, b1);
+          SmallVector<Value> batchValues(numLoops, index(lb, 0));
+          delinearize(lb, groups, groups.batch, batch, batchValues);
+          // The loop values of linear m (or n) and k, and whether both are
+          // inside the problem; outside, index 0 stands in.
+          auto locate = [&](ImplicitLocOpBuilder &nb, ArrayRef<unsigned> group,
+                            Value linear, Value size, Value kk) {
+            Value inside = arith::AndIOp::create(
+                nb,
+                arith::CmpIOp::create(nb, arith::CmpIPredicate::ult, linear,
+                                      size),
+                arith::CmpIOp::create(nb, arith::CmpIPredicate::ult, kk, k));
+            SmallVector<Value> values(batchValues);
+            delinearize(
+                nb, groups, group,
+                arith::SelectOp::create(nb, inside, linear, index(nb, 0)),
+                values);
+            delinearize(nb, groups, groups.k,
+                        arith::SelectOp::create(nb, inside, kk, index(nb, 0)),
+                        values);
+            return std::make_pair(values, inside);
+          };
+          Value packedA = buildGather(
+              lb, {paddedRows, pairs}, lb.getI32Type(),
+              [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+                Value halves[2];
+                for (int64_t half = 0; half < 2; ++half) {
+                  Value kk = arith::AddIOp::create(nb, multiply(nb, ids[1], 2),
+                                                   index(nb, half));
+                  auto [values, inside] = locate(nb, groups.m, ids[0], m, kk);
+                  halves[half] = gatherOperand(nb, a.storage, maps[0], values,
+                                               inside, a.clampBelow);
+                }
+                return packPair(nb, halves[0], halves[1]);
+              });
+          Value packedB = buildGather(
+              lb, {colVectors, pairs, index(lb, 2 * lanes)}, lb.getI16Type(),
+              [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+                Value col = arith::AddIOp::create(
+                    nb, multiply(nb, ids[0], lanes),
+                    arith::DivUIOp::create(nb, ids[2], index(nb, 2)));
+                Value kk = arith::AddIOp::create(
+                    nb, multiply(nb, ids[1], 2),
+                    arith::RemUIOp::create(nb, ids[2], index(nb, 2)));
+                auto [values, inside] = locate(nb, groups.n, col, n, kk);
+                return gatherOperand(nb, bOp.storage, maps[1], values, inside,
+                                     bOp.clampBelow);
+              });
+          Value tiles = buildTiles(lb, op, packedA, packedB, m, n, pairs, scale,
+                                   tilesType);
+          SmallVector<OpFoldResult> offsets = {batch, lb.getIndexAttr(0),
+                                               lb.getIndexAttr(0)};
+          SmallVector<OpFoldResult> sizes = {
+              lb.getIndexAttr(1), getAsOpFoldResult(m), getAsOpFoldResult(n)};
+          SmallVector<OpFoldResult> strides(3, lb.getIndexAttr(1));
+          scf::YieldOp::create(
+              lb, Value(tensor::InsertSliceOp::create(
+                      lb, tiles, iterArgs[0], offsets, sizes, strides)));
+        });
+
+    // The result reads [batch, m, n] at its loops' linear indices.
+    SmallVector<AffineExpr> linear(3, b.getAffineConstantExpr(0));
+    SmallVector<Value> dynamicSizes;
+    ArrayRef<unsigned> slots[] = {groups.batch, groups.m, groups.n};
+    for (auto [position, expr] : llvm::enumerate(maps[2].getResults())) {
+      unsigned loop = cast<AffineDimExpr>(expr).getPosition();
+      if (resultType.isDynamicDim(position))
+        dynamicSizes.push_back(loopSizes[loop]);
+      for (auto [slot, group] : llvm::enumerate(slots)) {
+        SmallVector<int64_t> strides = getStrides(groups, group);
+        for (auto [i, member] : llvm::enumerate(group))
+          if (member == loop)
+            linear[slot] =
+                linear[slot] + b.getAffineDimExpr(position) * strides[i];
+      }
+    }
+    unsigned rank = resultType.getRank();
+    Value empty = tensor::EmptyOp::create(b, resultType.getShape(),
+                                          b.getF32Type(), dynamicSizes);
+    SmallVector<AffineMap> copyMaps = {
+        AffineMap::get(rank, 0, linear, b.getContext()),
+        b.getMultiDimIdentityMap(rank)};
+    return linalg::GenericOp::create(
+               b, TypeRange{resultType}, ValueRange{batchLoop.getResult(0)},
+               ValueRange{empty}, copyMaps,
+               SmallVector<utils::IteratorType>(rank,
+                                                utils::IteratorType::parallel),
+               [](OpBuilder &nested, Location loc, ValueRange args) {
+                 linalg::YieldOp::create(nested, loc, args[0]);
+               })
+        .getResult(0);
+  }
+
+  /// The column vectors of a result `n` wide, in whole tiles.
+  Value getColumnVectors(ImplicitLocOpBuilder &b, Value n) const {
+    return multiply(b, ceilDiv(b, ceilDiv(b, n, tile.lanes), tile.vectors),
+                    tile.vectors);
+  }
+
+  /// The [m, n] result of the register-tiled kernel on packed operands:
+  /// chunks of k pairs in i32, flushed into f32, scaled once.
+  Value buildTiles(ImplicitLocOpBuilder &b, OpTy op, Value packedA,
+                   Value packedB, Value m, Value n, Value pairs, Value scale,
+                   RankedTensorType resultType) const {
+    bool saturating = op.getSaturating();
+    int64_t rows = tile.rows, lanes = tile.lanes, vectors = tile.vectors;
+    Value rowTiles = ceilDiv(b, m, rows);
+    Value colTiles = ceilDiv(b, ceilDiv(b, n, lanes), vectors);
 
     auto i32Vector = VectorType::get({lanes}, b.getI32Type());
     auto f32Vector = VectorType::get({lanes}, b.getF32Type());
@@ -469,9 +756,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
                                   scaleVector)));
       return scaled;
     };
-    rewriter.replaceOp(op, buildTiledResult(b, tile, rowTiles, colTiles, m, n,
-                                            op.getType(), parallel, tileSums));
-    return success();
+    return buildTiledResult(b, tile, rowTiles, colTiles, m, n, resultType,
+                            parallel, tileSums);
   }
 
   X86Target target;

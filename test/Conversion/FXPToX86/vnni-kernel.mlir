@@ -14,7 +14,7 @@
 // VNNI: tensor.extract_slice %{{.*}}[0, 0] [50, 70] [1, 1]
 // VNNI-NOT: fxp.matmul
 // AVX2-LABEL: func.func @matmul
-// AVX2-COUNT-6: fxp.x86.vpmaddwd %{{.*}} : vector<16xi16> -> vector<8xi32>
+// AVX2-COUNT-8: fxp.x86.vpmaddwd %{{.*}} : vector<16xi16> -> vector<8xi32>
 func.func @matmul(%a: tensor<50x33x!fxp.fixed<14, 8>>, %b: tensor<33x70x!fxp.fixed<14, 4>>) -> tensor<50x70xf32> {
   %c = fxp.matmul %a, %b chunk 32 symmetric : tensor<50x33x!fxp.fixed<14, 8>>, tensor<33x70x!fxp.fixed<14, 4>> -> tensor<50x70xf32>
   return %c : tensor<50x70xf32>
@@ -32,28 +32,53 @@ func.func @contract_dfp(%a: !fxp.dfp<?x64, 14>, %b: !fxp.dfp<10x64, 14>) -> tens
   return %c : tensor<?x10xf32>
 }
 
-// Not rewritten: odd chunks (a pair would straddle two chunks), operands
-// wider than 16 bits, batched and convolution-shaped contractions.
-// VNNI-LABEL: func.func @unchanged
-// VNNI: fxp.matmul {{.*}} chunk 1
-// VNNI: fxp.matmul {{.*}} chunk 2 {{.*}} tensor<4x8x!fxp.fixed<20, 0>>
-// VNNI: fxp.matmul {{.*}} tensor<2x4x8x!fxp.fixed<8, 0>>
-// VNNI: fxp.contract
-// VNNI-NOT: fxp.x86
-func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixed<16, 0>>,
-                     %c: tensor<4x8x!fxp.fixed<20, 0>>, %d: tensor<8x3x!fxp.fixed<8, 0>>,
-                     %e: tensor<2x4x8x!fxp.fixed<8, 0>>, %f: tensor<2x8x3x!fxp.fixed<8, 0>>,
-                     %img: tensor<1x6x6x2x!fxp.fixed<8, 0>>, %k: tensor<3x3x2x4x!fxp.fixed<8, 0>>)
-    -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<2x4x3xf32>, tensor<1x4x4x4xf32>) {
-  %0 = fxp.matmul %a, %b chunk 1 : tensor<4x8x!fxp.fixed<16, 0>>, tensor<8x3x!fxp.fixed<16, 0>> -> tensor<4x3xf32>
-  %1 = fxp.matmul %c, %d chunk 2 : tensor<4x8x!fxp.fixed<20, 0>>, tensor<8x3x!fxp.fixed<8, 0>> -> tensor<4x3xf32>
-  %2 = fxp.matmul %e, %f chunk 2 : tensor<2x4x8x!fxp.fixed<8, 0>>, tensor<2x8x3x!fxp.fixed<8, 0>> -> tensor<2x4x3xf32>
-  %3 = fxp.contract %img, %k
+// Batched matmuls and convolutions gather their operands into the packed
+// layouts through their indexing maps (zeros beyond the problem), run the
+// same kernel per batch, and copy the [batch, m, n] tiles into the result.
+// VNNI-LABEL: func.func @gathered
+// VNNI: scf.for
+// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<6x4xi32>)
+// VNNI: tensor.extract
+// VNNI: fxp.x86.vpdpwssd
+// VNNI: tensor.insert_slice
+// VNNI: linalg.generic {{.*}} ins(%{{.*}} : tensor<2x4x3xf32>) outs(%{{.*}} : tensor<2x4x3xf32>)
+// VNNI: fxp.x86.vpdpwssd
+// VNNI-NOT: fxp.matmul
+// VNNI-NOT: fxp.contract
+func.func @gathered(%e: tensor<2x4x8x!fxp.fixed<8, 0>>, %f: tensor<2x8x3x!fxp.fixed<8, 0>>,
+                    %img: tensor<1x6x6x2x!fxp.fixed<8, 0>>, %k: tensor<3x3x2x4x!fxp.fixed<8, 0>>)
+    -> (tensor<2x4x3xf32>, tensor<1x4x4x4xf32>) {
+  %0 = fxp.matmul %e, %f chunk 2 : tensor<2x4x8x!fxp.fixed<8, 0>>, tensor<2x8x3x!fxp.fixed<8, 0>> -> tensor<2x4x3xf32>
+  %1 = fxp.contract %img, %k
          maps [affine_map<(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)>,
                affine_map<(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)>,
                affine_map<(n, h, w, f, kh, kw, c) -> (n, h, w, f)>] chunk 2
        : tensor<1x6x6x2x!fxp.fixed<8, 0>>, tensor<3x3x2x4x!fxp.fixed<8, 0>> -> tensor<1x4x4x4xf32>
-  return %0, %1, %2, %3 : tensor<4x3xf32>, tensor<4x3xf32>, tensor<2x4x3xf32>, tensor<1x4x4x4xf32>
+  return %0, %1 : tensor<2x4x3xf32>, tensor<1x4x4x4xf32>
+}
+
+// Not rewritten: odd chunks (a pair would straddle two chunks), operands
+// wider than 16 bits, per-block DFP operands, and a reduction whose inner
+// loop has a dynamic size (the linearization needs constant strides).
+// VNNI-LABEL: func.func @unchanged
+// VNNI: fxp.matmul {{.*}} chunk 1
+// VNNI: fxp.matmul {{.*}} chunk 2 {{.*}} tensor<4x8x!fxp.fixed<20, 0>>
+// VNNI: fxp.matmul {{.*}} block = 8
+// VNNI: fxp.contract
+// VNNI-NOT: fxp.x86
+func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixed<16, 0>>,
+                     %c: tensor<4x8x!fxp.fixed<20, 0>>, %d: tensor<8x3x!fxp.fixed<8, 0>>,
+                     %p: !fxp.dfp<4x8, 14, block = 8, axis = 1>, %q: !fxp.dfp<8x3, 14>,
+                     %x: tensor<4x3x?x!fxp.fixed<8, 0>>, %y: tensor<3x?x5x!fxp.fixed<8, 0>>)
+    -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x5xf32>) {
+  %0 = fxp.matmul %a, %b chunk 1 : tensor<4x8x!fxp.fixed<16, 0>>, tensor<8x3x!fxp.fixed<16, 0>> -> tensor<4x3xf32>
+  %1 = fxp.matmul %c, %d chunk 2 : tensor<4x8x!fxp.fixed<20, 0>>, tensor<8x3x!fxp.fixed<8, 0>> -> tensor<4x3xf32>
+  %2 = fxp.matmul %p, %q chunk 32 symmetric : !fxp.dfp<4x8, 14, block = 8, axis = 1>, !fxp.dfp<8x3, 14> -> tensor<4x3xf32>
+  %3 = fxp.contract %x, %y
+         maps [affine_map<(m, n, k1, k2) -> (m, k1, k2)>, affine_map<(m, n, k1, k2) -> (k1, k2, n)>,
+               affine_map<(m, n, k1, k2) -> (m, n)>] chunk 2
+       : tensor<4x3x?x!fxp.fixed<8, 0>>, tensor<3x?x5x!fxp.fixed<8, 0>> -> tensor<4x5xf32>
+  return %0, %1, %2, %3 : tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x5xf32>
 }
 
 // FP32 matmuls get the same register tiles, with FMAs that start from the
@@ -63,7 +88,7 @@ func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixe
 // VNNI-COUNT-12: vector.fma %{{.*}} : vector<16xf32>
 // VNNI: linalg.batch_matmul
 // AVX2-LABEL: func.func @f32
-// AVX2-COUNT-6: vector.fma %{{.*}} : vector<8xf32>
+// AVX2-COUNT-12: vector.fma %{{.*}} : vector<8xf32>
 func.func @f32(%a: tensor<?x37xf32>, %b: tensor<21x37xf32>, %c: tensor<?x21xf32>,
                %d: tensor<2x4x8xf32>, %e: tensor<2x8x3xf32>, %f: tensor<2x4x3xf32>) -> (tensor<?x21xf32>, tensor<2x4x3xf32>) {
   %r = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>]

@@ -46,3 +46,13 @@
 // RUN: fxp-testgen --op=matmul --dfp --width=14 --m=5 --n=7 --k=100 --chunk=7 --symmetric --block=16 --transpose-a --dynamic > %t.b1.mlir
 // RUN: fxp-opt %t.b1.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
 // RUN:   | FileCheck %t.b1.mlir
+// Batched matmuls gather their operands and run the kernel per batch.
+// RUN: fxp-testgen --op=matmul --batch=3 --m=5 --n=7 --k=33 --in=8,4 --chunk=4 > %t.g1.mlir
+// RUN: fxp-opt %t.g1.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.g1.mlir
+// RUN: fxp-testgen --op=matmul --batch=2 --m=7 --n=19 --k=40 --in=14,3 --chunk=32 --symmetric --transpose-a --dynamic > %t.g2.mlir
+// RUN: fxp-opt %t.g2.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.g2.mlir
+// RUN: fxp-testgen --op=matmul --batch=2 --m=3 --n=4 --k=301 --in=15,3 --saturating --transpose-b > %t.g3.mlir
+// RUN: fxp-opt %t.g3.mlir --fxp-lower-to-llvm=target=avx2 | %run-main \
+// RUN:   | FileCheck %t.g3.mlir

@@ -42,3 +42,13 @@
 // RUN: fxp-testgen --op=matmul --adversarial --m=3 --n=5 --k=1000 --in=16,8 --saturating --symmetric > %t.s3.mlir
 // RUN: fxp-opt %t.s3.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
 // RUN:   | FileCheck %t.s3.mlir
+// Batched matmuls gather their operands and run the kernel per batch.
+// RUN: fxp-testgen --op=matmul --batch=3 --m=5 --n=7 --k=33 --in=8,4 --chunk=4 > %t.g1.mlir
+// RUN: fxp-opt %t.g1.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
+// RUN:   | FileCheck %t.g1.mlir
+// RUN: fxp-testgen --op=matmul --batch=2 --m=7 --n=19 --k=40 --in=14,3 --chunk=32 --symmetric --transpose-a --dynamic > %t.g2.mlir
+// RUN: fxp-opt %t.g2.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
+// RUN:   | FileCheck %t.g2.mlir
+// RUN: fxp-testgen --op=matmul --batch=2 --m=3 --n=4 --k=301 --in=15,3 --saturating --transpose-b > %t.g3.mlir
+// RUN: fxp-opt %t.g3.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
+// RUN:   | FileCheck %t.g3.mlir
