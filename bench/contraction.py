@@ -43,6 +43,36 @@ func.func @fp32(%a: tensor<{m}x{k}xf32>, %b: tensor<{k}x{n}xf32>) -> tensor<{m}x
 """
 
 SPEC_2D = ("memref", 2, "f32")
+SPEC_4D = ("memref", 4, "f32")
+
+# One convolution layer (NHWC input, HWCF filter, 3x3, no padding).
+CONV_INT16 = """
+func.func @int16(%x: tensor<{n}x{h}x{w}x{c}xf32>, %f: tensor<3x3x{c}x{k}xf32>) -> tensor<{n}x{oh}x{ow}x{k}xf32> {{
+  %ex = fxp.shared_exponent %x width 14 : tensor<{n}x{h}x{w}x{c}xf32> -> tensor<i32>
+  %dx = fxp.quantize_dfp %x, %ex overflow <saturate_symmetric>
+      : tensor<{n}x{h}x{w}x{c}xf32>, tensor<i32> -> !fxp.dfp<{n}x{h}x{w}x{c}, 14>
+  %ef = fxp.shared_exponent %f width 14 : tensor<3x3x{c}x{k}xf32> -> tensor<i32>
+  %df = fxp.quantize_dfp %f, %ef overflow <saturate_symmetric>
+      : tensor<3x3x{c}x{k}xf32>, tensor<i32> -> !fxp.dfp<3x3x{c}x{k}, 14>
+  %y = fxp.contract %dx, %df
+      maps [affine_map<(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)>,
+            affine_map<(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)>,
+            affine_map<(n, h, w, f, kh, kw, c) -> (n, h, w, f)>] chunk 32 symmetric
+      : !fxp.dfp<{n}x{h}x{w}x{c}, 14>, !fxp.dfp<3x3x{c}x{k}, 14> -> tensor<{n}x{oh}x{ow}x{k}xf32>
+  return %y : tensor<{n}x{oh}x{ow}x{k}xf32>
+}}
+"""
+
+CONV_FP32 = """
+func.func @fp32(%x: tensor<{n}x{h}x{w}x{c}xf32>, %f: tensor<3x3x{c}x{k}xf32>) -> tensor<{n}x{oh}x{ow}x{k}xf32> {{
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<{n}x{oh}x{ow}x{k}xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<{n}x{oh}x{ow}x{k}xf32>) -> tensor<{n}x{oh}x{ow}x{k}xf32>
+  %y = linalg.conv_2d_nhwc_hwcf ins(%x, %f : tensor<{n}x{h}x{w}x{c}xf32>, tensor<3x3x{c}x{k}xf32>)
+                                outs(%z : tensor<{n}x{oh}x{ow}x{k}xf32>) -> tensor<{n}x{oh}x{ow}x{k}xf32>
+  return %y : tensor<{n}x{oh}x{ow}x{k}xf32>
+}}
+"""
 
 
 def best_time(fn, min_seconds=0.5, max_runs=20):
@@ -62,11 +92,50 @@ def compiled(template, name, m, n, k, target, parallel=False):
     return library.function(name, [SPEC_2D, SPEC_2D], [SPEC_2D])
 
 
+def conv_row(shape, args):
+    """The convolution `NxHxWxC*K` (3x3 filter): fxp INT16 per target, FP32
+    through the same pipeline, and OpenBLAS on an im2col copy (timed)."""
+    n, h, w, c, k = (int(v) for v in shape.replace("*", "x").split("x"))
+    oh, ow = h - 2, w - 2
+    sizes = dict(n=n, h=h, w=w, c=c, k=k, oh=oh, ow=ow)
+    rng = np.random.RandomState(0)
+    x = rng.randn(n, h, w, c).astype(np.float32)
+    f = rng.randn(3, 3, c, k).astype(np.float32)
+    ops = 2.0 * n * oh * ow * k * 9 * c
+
+    def im2col_matmul():
+        cols = np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(1, 2))
+        cols = np.ascontiguousarray(cols.transpose(0, 1, 2, 4, 5, 3))
+        return cols.reshape(n * oh * ow, 9 * c) @ f.reshape(9 * c, k)
+
+    blas = ops / best_time(im2col_matmul) / 1e9
+    row = f"{'conv ' + shape:<18}{blas:>10.1f}"
+    gops = []
+    for target in args.targets:
+        fn = compile_module(CONV_INT16.format(**sizes), target=target,
+                            parallel=args.parallel).function(
+                                "int16", [SPEC_4D, SPEC_4D], [SPEC_4D])
+        gops.append(ops / best_time(lambda: fn(x, f)) / 1e9)
+        row += f"{gops[-1]:>16.1f}"
+    if args.fp32:
+        fn = compile_module(CONV_FP32.format(**sizes), target=args.targets[0],
+                            parallel=args.parallel).function(
+                                "fp32", [SPEC_4D, SPEC_4D], [SPEC_4D])
+        fp32 = ops / best_time(lambda: fn(x, f)) / 1e9
+        row += f"{fp32:>10.1f}"
+    row += "".join(f"{g / blas:>16.2f}x" for g in gops)
+    if args.fp32:
+        row += f"{gops[0] / fp32:>11.2f}x"
+    print(row, flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--shapes", nargs="*", default=[
         "256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048",
         "256x1024x1024", "1024x1024x256", "1024x256x1024"])
+    parser.add_argument("--convs", nargs="*", default=["32x16x16x32*64"],
+                        help="convolutions NxHxWxC*K with a 3x3 filter")
     parser.add_argument("--targets", nargs="*", default=host_targets(),
                         help="x86 targets (default: those this CPU runs)")
     parser.add_argument("--parallel", action="store_true",
@@ -106,6 +175,8 @@ def main():
         if args.fp32:
             row += f"{gops[0] / fp32:>11.2f}x"
         print(row, flush=True)
+    for shape in args.convs:
+        conv_row(shape, args)
 
 
 if __name__ == "__main__":

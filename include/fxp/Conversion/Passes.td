@@ -40,24 +40,32 @@ def ConvertFXPToArithPass : Pass<"convert-fxp-to-arith", "::mlir::ModuleOp"> {
 def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
   let summary = "Lower INT16 contractions to packed vpdpwssd kernels";
   let description = [{
-    Rewrites each `fxp.matmul` and matmul-shaped `fxp.contract` (any operand
-    layout, unbatched) whose operands have at most 16 bits and whose chunk is
-    even into code built for x86's INT16 dot products, with exactly the
-    results of the portable lowering (SEMANTICS §6):
+    Rewrites each `fxp.matmul` and `fxp.contract` (matmuls in any layout,
+    batched matmuls, convolutions, any contraction) whose operands have at
+    most 16 bits, are fixed point or per-tensor DFP, and whose chunk is even
+    (or which saturates) into code built for x86's INT16 dot products, with
+    exactly the results of the portable lowering (SEMANTICS §6):
 
-    - the operands are packed (and zero-padded) in the VNNI layout: pairs of
-      consecutive `k` side by side, A as `[M/MR][K/2][MR]` i32 pairs, B as
-      `[N/L][K/2][2L]` i16 (L = 16 lanes for AVX-512, 8 for AVX2);
+    - the operands are packed in the VNNI layout: pairs of consecutive `k`
+      side by side, A as `[M][K/2]` i32 pairs, B as `[N/L][K/2][2L]` i16
+      (L = 16 lanes for AVX-512, 8 for AVX2), zero beyond the problem. A
+      plain matmul pads its operands and packs them with affine maps; any
+      other contraction groups its loops into batch, m, n and k (each
+      linearized row-major, so k keeps the order of SEMANTICS §6), gathers
+      its operands through their indexing maps for each batch, and copies
+      the `[batch, m, n]` tiles into its result;
     - a register tile of MR x (NV * L) `i32` accumulators runs through one
       chunk of `k` pairs (`scf.for` with the accumulators as `iter_args`); its
-      step is the even/odd pair product `acc + a_even * b_even + a_odd * b_odd`
-      that LLVM selects as `vpdpwssd` (AVX512-VNNI) or `vpmaddwd + vpaddd`;
+      step is the even/odd pair product `acc + a_even * b_even + a_odd * b_odd`,
+      `vpdpwssd` (AVX512-VNNI) or `vpmaddwd + vpaddd` (AVX2); saturating
+      contractions use `vpdpwssds`, or `vpmaddwd` and a saturating add;
     - at the end of each chunk the `i32` accumulators convert to f32 and add
-      into f32 accumulators kept in registers; the output scale is applied in
-      the tile's epilogue.
+      into f32 accumulators; the output scale is applied in the tile's
+      epilogue.
 
     `target=avx512vnni` uses 6 x 32 tiles of 512-bit vectors, `target=avx2`
-    3 x 16 tiles of 256-bit vectors. Other contractions are left to
+    4 x 16 tiles of 256-bit vectors. Per-block DFP operands, and
+    contractions whose inner loops have dynamic sizes, are left to
     `convert-fxp-to-arith`.
 
     FP32 `linalg.matmul` ops (any layout) get the same register-tiled loops
