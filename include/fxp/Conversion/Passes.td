@@ -68,12 +68,14 @@ def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
     contractions whose inner loops have dynamic sizes, are left to
     `convert-fxp-to-arith`.
 
-    FP32 `linalg.matmul` ops (any layout) get the same register-tiled loops
-    with `vector.fma`, starting from their init, so that FP32 graphs compiled
-    for an x86 target have a vectorized baseline. Fused multiply-adds round
-    once per product, so those results differ in the last bits from the
-    portable target's separate multiply and add (FP32 is outside the fxp
-    contract).
+    FP32 contractions (`linalg.matmul` in any layout, batched matmuls,
+    convolutions, `linalg.generic` contractions; bodies `out + a * b`) get
+    the same register-tiled loops with `vector.fma`, so that FP32 graphs
+    compiled for an x86 target have a vectorized baseline: a matmul's
+    accumulators start from its init, other contractions add their init at
+    the end. Fused multiply-adds round once per product, so those results
+    differ in the last bits from the portable target's separate multiply and
+    add (FP32 is outside the fxp contract).
   }];
   let options = [
     Option<"target", "target", "::mlir::fxp::X86Target",

@@ -436,15 +436,118 @@ Value getGroupSize(ImplicitLocOpBuilder &b, ArrayRef<unsigned> group,
   return size;
 }
 
-/// An operand element read through `map` at the loop `values`, widened and
-/// clamped, or 0 outside the problem (`inside` false).
-Value gatherOperand(ImplicitLocOpBuilder &b, Value storage, AffineMap map,
-                    ArrayRef<Value> values, Value inside, int64_t clampBelow) {
+/// The element of `source` that `map` reads at the loop `values`.
+Value gatherElement(ImplicitLocOpBuilder &b, Value source, AffineMap map,
+                    ArrayRef<Value> values) {
   SmallVector<Value, 8> indices =
       *affine::expandAffineMap(b, b.getLoc(), map, values);
-  Value v = widenAndClamp(b, tensor::ExtractOp::create(b, storage, indices),
-                          clampBelow);
-  return arith::SelectOp::create(b, inside, v, createIntConstant(b, 0, 16));
+  return tensor::ExtractOp::create(b, source, indices);
+}
+
+/// Each loop's size: static, or the dimension of an operand that it indexes
+/// alone.
+SmallVector<Value> getLoopSizes(ImplicitLocOpBuilder &b,
+                                const LoopGroups &groups,
+                                ArrayRef<AffineMap> maps,
+                                ArrayRef<Value> operands) {
+  SmallVector<Value> loopSizes(groups.sizes.size());
+  for (auto [loop, size] : llvm::enumerate(groups.sizes))
+    if (!ShapedType::isDynamic(size))
+      loopSizes[loop] = index(b, size);
+  for (auto [map, operand] : llvm::zip(maps, operands))
+    for (auto [position, expr] : llvm::enumerate(map.getResults()))
+      if (auto dim = dyn_cast<AffineDimExpr>(expr);
+          dim && !loopSizes[dim.getPosition()])
+        loopSizes[dim.getPosition()] =
+            tensor::DimOp::create(b, operand, position);
+  return loopSizes;
+}
+
+/// The loop values (indexed by loop) of linear index `linear` of `group` and
+/// `kk` of the k loops, on top of `batchValues`, and whether both lie inside
+/// the problem (below `size` and `k`); outside, index 0 stands in.
+std::pair<SmallVector<Value>, Value>
+locate(ImplicitLocOpBuilder &b, const LoopGroups &groups,
+       ArrayRef<Value> batchValues, ArrayRef<unsigned> group, Value linear,
+       Value size, Value kk, Value k) {
+  Value inside = arith::AndIOp::create(
+      b, arith::CmpIOp::create(b, arith::CmpIPredicate::ult, linear, size),
+      arith::CmpIOp::create(b, arith::CmpIPredicate::ult, kk, k));
+  SmallVector<Value> values(batchValues);
+  delinearize(b, groups, group,
+              arith::SelectOp::create(b, inside, linear, index(b, 0)), values);
+  delinearize(b, groups, groups.k,
+              arith::SelectOp::create(b, inside, kk, index(b, 0)), values);
+  return {values, inside};
+}
+
+/// A contraction computed as [batch, m, n]: `perBatch` returns the [m, n]
+/// result of one batch (given the batch loops' values), and a last copy puts
+/// each element where the result map wants it, added to `init` when given.
+Value buildGroupedContraction(
+    ImplicitLocOpBuilder &b, ArrayRef<AffineMap> maps, const LoopGroups &groups,
+    ArrayRef<Value> loopSizes, RankedTensorType resultType, Value init,
+    function_ref<Value(ImplicitLocOpBuilder &, ArrayRef<Value>)> perBatch) {
+  unsigned numLoops = maps[2].getNumDims();
+  Value batches = getGroupSize(b, groups.batch, loopSizes);
+  Value m = getGroupSize(b, groups.m, loopSizes);
+  Value n = getGroupSize(b, groups.n, loopSizes);
+  Value all = createEmpty(b, {batches, m, n}, b.getF32Type());
+  auto batchLoop = scf::ForOp::create(
+      b, index(b, 0), batches, index(b, 1), ValueRange{all},
+      [&](OpBuilder &b1, Location loc, Value batch, ValueRange iterArgs) {
+        ImplicitLocOpBuilder lb(loc, b1);
+        SmallVector<Value> batchValues(numLoops, index(lb, 0));
+        delinearize(lb, groups, groups.batch, batch, batchValues);
+        Value tiles = perBatch(lb, batchValues);
+        SmallVector<OpFoldResult> offsets = {batch, lb.getIndexAttr(0),
+                                             lb.getIndexAttr(0)};
+        SmallVector<OpFoldResult> sizes = {
+            lb.getIndexAttr(1), getAsOpFoldResult(m), getAsOpFoldResult(n)};
+        SmallVector<OpFoldResult> strides(3, lb.getIndexAttr(1));
+        scf::YieldOp::create(
+            lb, Value(tensor::InsertSliceOp::create(lb, tiles, iterArgs[0],
+                                                    offsets, sizes, strides)));
+      });
+
+  // The result reads [batch, m, n] at its loops' linear indices.
+  SmallVector<AffineExpr> linear(3, b.getAffineConstantExpr(0));
+  SmallVector<Value> dynamicSizes;
+  ArrayRef<unsigned> slots[] = {groups.batch, groups.m, groups.n};
+  for (auto [position, expr] : llvm::enumerate(maps[2].getResults())) {
+    unsigned loop = cast<AffineDimExpr>(expr).getPosition();
+    if (resultType.isDynamicDim(position))
+      dynamicSizes.push_back(loopSizes[loop]);
+    for (auto [slot, group] : llvm::enumerate(slots)) {
+      SmallVector<int64_t> strides = getStrides(groups, group);
+      for (auto [i, member] : llvm::enumerate(group))
+        if (member == loop)
+          linear[slot] =
+              linear[slot] + b.getAffineDimExpr(position) * strides[i];
+    }
+  }
+  unsigned rank = resultType.getRank();
+  Value empty = tensor::EmptyOp::create(b, resultType.getShape(),
+                                        b.getF32Type(), dynamicSizes);
+  SmallVector<Value> inputs = {batchLoop.getResult(0)};
+  SmallVector<AffineMap> copyMaps = {
+      AffineMap::get(rank, 0, linear, b.getContext())};
+  if (init) {
+    inputs.push_back(init);
+    copyMaps.push_back(b.getMultiDimIdentityMap(rank));
+  }
+  copyMaps.push_back(b.getMultiDimIdentityMap(rank));
+  return linalg::GenericOp::create(
+             b, TypeRange{resultType}, inputs, ValueRange{empty}, copyMaps,
+             SmallVector<utils::IteratorType>(rank,
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nested, Location loc, ValueRange args) {
+               Value v = args[0];
+               if (init)
+                 v = arith::AddFOp::create(nested, loc, args[1], v);
+               linalg::YieldOp::create(nested, loc, v);
+             })
+      .getResult(0);
 }
 
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
@@ -551,22 +654,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
                          ArrayRef<AffineMap> maps, const LoopGroups &groups,
                          const Operand &a, const Operand &bOp,
                          Value scale) const {
-    unsigned numLoops = maps[2].getNumDims();
-    RankedTensorType resultType = op.getType();
-    // Each loop's size: static, or the dimension of an operand that it
-    // indexes alone.
-    SmallVector<Value> loopSizes(numLoops);
-    for (unsigned loop = 0; loop < numLoops; ++loop)
-      if (!ShapedType::isDynamic(groups.sizes[loop]))
-        loopSizes[loop] = index(b, groups.sizes[loop]);
-    Value storages[] = {a.storage, bOp.storage};
-    for (auto [map, storage] : llvm::zip(maps.take_front(2), storages))
-      for (auto [position, expr] : llvm::enumerate(map.getResults()))
-        if (auto dim = dyn_cast<AffineDimExpr>(expr);
-            dim && !loopSizes[dim.getPosition()])
-          loopSizes[dim.getPosition()] =
-              tensor::DimOp::create(b, storage, position);
-    Value batches = getGroupSize(b, groups.batch, loopSizes);
+    SmallVector<Value> loopSizes =
+        getLoopSizes(b, groups, maps.take_front(2), {a.storage, bOp.storage});
     Value m = getGroupSize(b, groups.m, loopSizes);
     Value n = getGroupSize(b, groups.n, loopSizes);
     Value k = getGroupSize(b, groups.k, loopSizes);
@@ -576,102 +665,45 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     int64_t lanes = tile.lanes;
     auto tilesType = RankedTensorType::get({getStaticSize(m), getStaticSize(n)},
                                            b.getF32Type());
-    Value all = createEmpty(b, {batches, m, n}, b.getF32Type());
-
-    auto batchLoop = scf::ForOp::create(
-        b, index(b, 0), batches, index(b, 1), ValueRange{all},
-        [&](OpBuilder &b1, Location loc, Value batch, ValueRange iterArgs) {
-          ImplicitLocOpBuilder lb(loc, b1);
-          SmallVector<Value> batchValues(numLoops, index(lb, 0));
-          delinearize(lb, groups, groups.batch, batch, batchValues);
-          // The loop values of linear m (or n) and k, and whether both are
-          // inside the problem; outside, index 0 stands in.
-          auto locate = [&](ImplicitLocOpBuilder &nb, ArrayRef<unsigned> group,
-                            Value linear, Value size, Value kk) {
-            Value inside = arith::AndIOp::create(
-                nb,
-                arith::CmpIOp::create(nb, arith::CmpIPredicate::ult, linear,
-                                      size),
-                arith::CmpIOp::create(nb, arith::CmpIPredicate::ult, kk, k));
-            SmallVector<Value> values(batchValues);
-            delinearize(
-                nb, groups, group,
-                arith::SelectOp::create(nb, inside, linear, index(nb, 0)),
-                values);
-            delinearize(nb, groups, groups.k,
-                        arith::SelectOp::create(nb, inside, kk, index(nb, 0)),
-                        values);
-            return std::make_pair(values, inside);
-          };
-          Value packedA = buildGather(
-              lb, {paddedRows, pairs}, lb.getI32Type(),
-              [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
-                Value halves[2];
-                for (int64_t half = 0; half < 2; ++half) {
-                  Value kk = arith::AddIOp::create(nb, multiply(nb, ids[1], 2),
-                                                   index(nb, half));
-                  auto [values, inside] = locate(nb, groups.m, ids[0], m, kk);
-                  halves[half] = gatherOperand(nb, a.storage, maps[0], values,
-                                               inside, a.clampBelow);
-                }
-                return packPair(nb, halves[0], halves[1]);
-              });
-          Value packedB = buildGather(
-              lb, {colVectors, pairs, index(lb, 2 * lanes)}, lb.getI16Type(),
-              [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
-                Value col = arith::AddIOp::create(
-                    nb, multiply(nb, ids[0], lanes),
-                    arith::DivUIOp::create(nb, ids[2], index(nb, 2)));
-                Value kk = arith::AddIOp::create(
-                    nb, multiply(nb, ids[1], 2),
-                    arith::RemUIOp::create(nb, ids[2], index(nb, 2)));
-                auto [values, inside] = locate(nb, groups.n, col, n, kk);
-                return gatherOperand(nb, bOp.storage, maps[1], values, inside,
-                                     bOp.clampBelow);
-              });
-          Value tiles = buildTiles(lb, op, packedA, packedB, m, n, pairs, scale,
-                                   tilesType);
-          SmallVector<OpFoldResult> offsets = {batch, lb.getIndexAttr(0),
-                                               lb.getIndexAttr(0)};
-          SmallVector<OpFoldResult> sizes = {
-              lb.getIndexAttr(1), getAsOpFoldResult(m), getAsOpFoldResult(n)};
-          SmallVector<OpFoldResult> strides(3, lb.getIndexAttr(1));
-          scf::YieldOp::create(
-              lb, Value(tensor::InsertSliceOp::create(
-                      lb, tiles, iterArgs[0], offsets, sizes, strides)));
-        });
-
-    // The result reads [batch, m, n] at its loops' linear indices.
-    SmallVector<AffineExpr> linear(3, b.getAffineConstantExpr(0));
-    SmallVector<Value> dynamicSizes;
-    ArrayRef<unsigned> slots[] = {groups.batch, groups.m, groups.n};
-    for (auto [position, expr] : llvm::enumerate(maps[2].getResults())) {
-      unsigned loop = cast<AffineDimExpr>(expr).getPosition();
-      if (resultType.isDynamicDim(position))
-        dynamicSizes.push_back(loopSizes[loop]);
-      for (auto [slot, group] : llvm::enumerate(slots)) {
-        SmallVector<int64_t> strides = getStrides(groups, group);
-        for (auto [i, member] : llvm::enumerate(group))
-          if (member == loop)
-            linear[slot] =
-                linear[slot] + b.getAffineDimExpr(position) * strides[i];
-      }
-    }
-    unsigned rank = resultType.getRank();
-    Value empty = tensor::EmptyOp::create(b, resultType.getShape(),
-                                          b.getF32Type(), dynamicSizes);
-    SmallVector<AffineMap> copyMaps = {
-        AffineMap::get(rank, 0, linear, b.getContext()),
-        b.getMultiDimIdentityMap(rank)};
-    return linalg::GenericOp::create(
-               b, TypeRange{resultType}, ValueRange{batchLoop.getResult(0)},
-               ValueRange{empty}, copyMaps,
-               SmallVector<utils::IteratorType>(rank,
-                                                utils::IteratorType::parallel),
-               [](OpBuilder &nested, Location loc, ValueRange args) {
-                 linalg::YieldOp::create(nested, loc, args[0]);
-               })
-        .getResult(0);
+    auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
+      auto operand = [&](ImplicitLocOpBuilder &nb, const Operand &o,
+                         AffineMap map, ArrayRef<Value> values, Value inside) {
+        Value v = widenAndClamp(nb, gatherElement(nb, o.storage, map, values),
+                                o.clampBelow);
+        return arith::SelectOp::create(nb, inside, v,
+                                       createIntConstant(nb, 0, 16));
+      };
+      Value packedA = buildGather(
+          lb, {paddedRows, pairs}, lb.getI32Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+            Value halves[2];
+            for (int64_t half = 0; half < 2; ++half) {
+              Value kk = arith::AddIOp::create(nb, multiply(nb, ids[1], 2),
+                                               index(nb, half));
+              auto [values, inside] =
+                  locate(nb, groups, batchValues, groups.m, ids[0], m, kk, k);
+              halves[half] = operand(nb, a, maps[0], values, inside);
+            }
+            return packPair(nb, halves[0], halves[1]);
+          });
+      Value packedB = buildGather(
+          lb, {colVectors, pairs, index(lb, 2 * lanes)}, lb.getI16Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+            Value col = arith::AddIOp::create(
+                nb, multiply(nb, ids[0], lanes),
+                arith::DivUIOp::create(nb, ids[2], index(nb, 2)));
+            Value kk = arith::AddIOp::create(
+                nb, multiply(nb, ids[1], 2),
+                arith::RemUIOp::create(nb, ids[2], index(nb, 2)));
+            auto [values, inside] =
+                locate(nb, groups, batchValues, groups.n, col, n, kk, k);
+            return operand(nb, bOp, maps[1], values, inside);
+          });
+      return buildTiles(lb, op, packedA, packedB, m, n, pairs, scale,
+                        tilesType);
+    };
+    return buildGroupedContraction(b, maps, groups, loopSizes, op.getType(),
+                                   /*init=*/Value(), perBatch);
   }
 
   /// The column vectors of a result `n` wide, in whole tiles.
@@ -765,39 +797,65 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   bool parallel;
 };
 
-/// FP32 matmuls (`linalg.matmul` in any layout, or a `linalg.generic` that is
-/// one) as the same register-tiled loops with FMAs, so that FP32 graphs
-/// compiled for an x86 target have a vectorized baseline. Each result element
-/// still sums its init and products in increasing k; fused multiply-adds
-/// round once per product.
-struct F32Matmul : OpInterfaceRewritePattern<linalg::LinalgOp> {
-  F32Matmul(MLIRContext *context, X86Target target, bool parallel)
+/// FP32 contractions (`linalg.matmul` in any layout, batched matmuls,
+/// convolutions, `linalg.generic` contractions) as the same register-tiled
+/// loops with FMAs, so that FP32 graphs compiled for an x86 target have a
+/// vectorized baseline. Each result element sums its products in increasing
+/// k; a matmul's accumulators start from its init, other contractions add
+/// their init at the end, and fused multiply-adds round once per product
+/// (FP32 is outside the fxp contract).
+struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
+  F32Contraction(MLIRContext *context, X86Target target, bool parallel)
       : OpInterfaceRewritePattern<linalg::LinalgOp>(context),
         tile(getTileShape(target, /*fp32=*/true)), parallel(parallel) {}
 
   LogicalResult matchAndRewrite(linalg::LinalgOp op,
                                 PatternRewriter &rewriter) const override {
-    std::optional<MatmulLayout> layout =
-        getMatmulLayout(op.getIndexingMapsArray());
-    if (!layout || !op.hasPureTensorSemantics() ||
-        !linalg::isaContractionOpInterface(op) || op.getNumDpsInputs() != 2)
-      return rewriter.notifyMatchFailure(op, "not an unbatched tensor matmul");
+    if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 ||
+        op.getNumDpsInits() != 1 ||
+        !(linalg::isaContractionOpInterface(op) ||
+          linalg::isaConvolutionOpInterface(op)))
+      return rewriter.notifyMatchFailure(op, "not a tensor contraction");
+    // Pooling ops share the convolutions' interface, not their body.
+    auto multiplyAdd = [](Operation *elementwise, Operation *reduce) {
+      return isa<arith::MulFOp>(elementwise) && isa<arith::AddFOp>(reduce);
+    };
+    if (!linalg::detail::isContractionBody(*op.getBlock(), multiplyAdd))
+      return rewriter.notifyMatchFailure(op, "not a multiply-add body");
     for (Value operand : op->getOperands())
       if (!getElementTypeOrSelf(operand.getType()).isF32())
         return rewriter.notifyMatchFailure(op, "not f32");
-
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    std::optional<MatmulLayout> layout = getMatmulLayout(maps);
+    std::optional<LoopGroups> groups;
+    if (!layout) {
+      SmallVector<ArrayRef<int64_t>> shapes;
+      for (Value operand : op->getOperands())
+        shapes.push_back(cast<RankedTensorType>(operand.getType()).getShape());
+      groups = getLoopGroups(maps, shapes);
+      if (!groups)
+        return rewriter.notifyMatchFailure(
+            op, "a loop inside its group has a dynamic size");
+    }
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value result = layout ? buildMatmul(b, op, *layout)
+                          : buildContraction(b, op, maps, *groups);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  Value buildMatmul(ImplicitLocOpBuilder &b, linalg::LinalgOp op,
+                    MatmulLayout layout) const {
     Value a = op.getDpsInputs()[0], bMatrix = op.getDpsInputs()[1];
     Value init = op.getDpsInits()[0];
     auto resultType = cast<RankedTensorType>(op->getResultTypes()[0]);
-    Value m = getSize(b, a, layout->transposeA ? 1 : 0);
-    Value k = getSize(b, a, layout->transposeA ? 0 : 1);
-    Value n = getSize(b, bMatrix, layout->transposeB ? 0 : 1);
-    int64_t rows = tile.rows, lanes = tile.lanes, vectors = tile.vectors;
-    Value rowTiles = ceilDiv(b, m, rows);
-    Value colTiles = ceilDiv(b, ceilDiv(b, n, lanes), vectors);
-    Value paddedRows = multiply(b, rowTiles, rows);
-    Value colVectors = multiply(b, colTiles, vectors);
+    Value m = getSize(b, a, layout.transposeA ? 1 : 0);
+    Value k = getSize(b, a, layout.transposeA ? 0 : 1);
+    Value n = getSize(b, bMatrix, layout.transposeB ? 0 : 1);
+    int64_t lanes = tile.lanes;
+    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
+    Value colVectors = multiply(
+        b, ceilDiv(b, ceilDiv(b, n, lanes), tile.vectors), tile.vectors);
     Value paddedCols = multiply(b, colVectors, lanes);
 
     AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
@@ -808,34 +866,96 @@ struct F32Matmul : OpInterfaceRewritePattern<linalg::LinalgOp> {
     auto copy = [](ImplicitLocOpBuilder &, ValueRange args) { return args[0]; };
     // A as [M][K] rows (transposed if needed), B as [N/L][K][L] vectors.
     Value paddedA =
-        layout->transposeA
+        layout.transposeA
             ? buildPacking(b, {paddedRows, k}, b.getF32Type(),
                            padTo(b, a, k, paddedRows), {map(2, d1, d0)}, copy)
             : padTo(b, a, paddedRows, k);
     AffineExpr col = d0 * lanes + d2;
     Value packedB = buildPacking(
         b, {colVectors, k, index(b, lanes)}, b.getF32Type(),
-        layout->transposeB ? padTo(b, bMatrix, paddedCols, k)
-                           : padTo(b, bMatrix, k, paddedCols),
-        {layout->transposeB ? map(3, col, d1) : map(3, d1, col)}, copy);
+        layout.transposeB ? padTo(b, bMatrix, paddedCols, k)
+                          : padTo(b, bMatrix, k, paddedCols),
+        {layout.transposeB ? map(3, col, d1) : map(3, d1, col)}, copy);
     Value paddedInit = padTo(b, init, paddedRows, paddedCols);
+    return buildTiles(b, paddedA, packedB, m, n, k, paddedInit, resultType);
+  }
 
+  /// Any other contraction: A and B gathered through their indexing maps per
+  /// batch (see VNNIContraction), the same tiles, the init added last.
+  Value buildContraction(ImplicitLocOpBuilder &b, linalg::LinalgOp op,
+                         ArrayRef<AffineMap> maps,
+                         const LoopGroups &groups) const {
+    Value a = op.getDpsInputs()[0], bOperand = op.getDpsInputs()[1];
+    auto resultType = cast<RankedTensorType>(op->getResultTypes()[0]);
+    SmallVector<Value> loopSizes =
+        getLoopSizes(b, groups, maps.take_front(2), {a, bOperand});
+    Value m = getGroupSize(b, groups.m, loopSizes);
+    Value n = getGroupSize(b, groups.n, loopSizes);
+    Value k = getGroupSize(b, groups.k, loopSizes);
+    int64_t lanes = tile.lanes;
+    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
+    Value colVectors = multiply(
+        b, ceilDiv(b, ceilDiv(b, n, lanes), tile.vectors), tile.vectors);
+    auto tilesType = RankedTensorType::get({getStaticSize(m), getStaticSize(n)},
+                                           b.getF32Type());
+    auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
+      auto operand = [&](ImplicitLocOpBuilder &nb, Value source, AffineMap map,
+                         ArrayRef<Value> values, Value inside) {
+        return arith::SelectOp::create(
+            nb, inside, gatherElement(nb, source, map, values),
+            arith::ConstantOp::create(nb, nb.getF32FloatAttr(0.0f)));
+      };
+      Value paddedA = buildGather(
+          lb, {paddedRows, k}, lb.getF32Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+            auto [values, inside] =
+                locate(nb, groups, batchValues, groups.m, ids[0], m, ids[1], k);
+            return operand(nb, a, maps[0], values, inside);
+          });
+      Value packedB = buildGather(
+          lb, {colVectors, k, index(lb, lanes)}, lb.getF32Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+            Value col =
+                arith::AddIOp::create(nb, multiply(nb, ids[0], lanes), ids[2]);
+            auto [values, inside] =
+                locate(nb, groups, batchValues, groups.n, col, n, ids[1], k);
+            return operand(nb, bOperand, maps[1], values, inside);
+          });
+      return buildTiles(lb, paddedA, packedB, m, n, k, /*paddedInit=*/Value(),
+                        tilesType);
+    };
+    return buildGroupedContraction(b, maps, groups, loopSizes, resultType,
+                                   op.getDpsInits()[0], perBatch);
+  }
+
+  /// The [m, n] FMA tiles of A rows and packed B, starting from the padded
+  /// init, or from zero without one.
+  Value buildTiles(ImplicitLocOpBuilder &b, Value paddedA, Value packedB,
+                   Value m, Value n, Value k, Value paddedInit,
+                   RankedTensorType resultType) const {
+    int64_t rows = tile.rows, lanes = tile.lanes, vectors = tile.vectors;
+    Value rowTiles = ceilDiv(b, m, rows);
+    Value colTiles = ceilDiv(b, ceilDiv(b, n, lanes), vectors);
     auto f32Vector = VectorType::get({lanes}, b.getF32Type());
     auto tileSums = [&](ImplicitLocOpBuilder &rb, Value firstRow,
                         Value firstVector) {
-      // The accumulators start from the init, as linalg.matmul's do.
       Value zeroF = arith::ConstantOp::create(rb, rb.getF32FloatAttr(0.0f));
       SmallVector<Value> accs;
       for (int64_t r = 0; r < rows; ++r)
         for (int64_t v = 0; v < vectors; ++v)
-          accs.push_back(vector::TransferReadOp::create(
-              rb, f32Vector, paddedInit,
-              ValueRange{
-                  arith::AddIOp::create(rb, firstRow, index(rb, r)),
-                  multiply(rb,
-                           arith::AddIOp::create(rb, firstVector, index(rb, v)),
-                           lanes)},
-              zeroF, ArrayRef<bool>{true}));
+          accs.push_back(
+              paddedInit
+                  ? Value(vector::TransferReadOp::create(
+                        rb, f32Vector, paddedInit,
+                        ValueRange{
+                            arith::AddIOp::create(rb, firstRow, index(rb, r)),
+                            multiply(rb,
+                                     arith::AddIOp::create(rb, firstVector,
+                                                           index(rb, v)),
+                                     lanes)},
+                        zeroF, ArrayRef<bool>{true}))
+                  : Value(arith::ConstantOp::create(
+                        rb, DenseElementsAttr::get(f32Vector, 0.0f))));
       auto kLoop = scf::ForOp::create(
           rb, index(rb, 0), k, index(rb, 1), accs,
           [&](OpBuilder &b2, Location loc, Value kk, ValueRange current) {
@@ -858,9 +978,8 @@ struct F32Matmul : OpInterfaceRewritePattern<linalg::LinalgOp> {
           });
       return SmallVector<Value>(kLoop.getResults());
     };
-    rewriter.replaceOp(op, buildTiledResult(b, tile, rowTiles, colTiles, m, n,
-                                            resultType, parallel, tileSums));
-    return success();
+    return buildTiledResult(b, tile, rowTiles, colTiles, m, n, resultType,
+                            parallel, tileSums);
   }
 
   TileShape tile;
@@ -871,7 +990,6 @@ struct F32Matmul : OpInterfaceRewritePattern<linalg::LinalgOp> {
 
 void mlir::fxp::populateFXPToX86Patterns(RewritePatternSet &patterns,
                                          X86Target target, bool parallel) {
-  patterns
-      .add<VNNIContraction<MatmulOp>, VNNIContraction<ContractOp>, F32Matmul>(
-          patterns.getContext(), target, parallel);
+  patterns.add<VNNIContraction<MatmulOp>, VNNIContraction<ContractOp>,
+               F32Contraction>(patterns.getContext(), target, parallel);
 }

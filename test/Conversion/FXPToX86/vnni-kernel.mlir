@@ -81,18 +81,28 @@ func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixe
   return %0, %1, %2, %3 : tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x5xf32>
 }
 
-// FP32 matmuls get the same register tiles, with FMAs that start from the
-// init; other FP32 linalg ops are left alone.
+// FP32 contractions get the same register tiles, with FMAs: a matmul starts
+// from its init, a batched matmul gathers its operands per batch and adds
+// its init last. Pooling shares the convolutions' interface but not their
+// multiply-add body: it is left alone.
 // VNNI-LABEL: func.func @f32
 // VNNI: scf.for {{.*}} -> (vector<16xf32>,
 // VNNI-COUNT-12: vector.fma %{{.*}} : vector<16xf32>
-// VNNI: linalg.batch_matmul
+// VNNI: scf.for
+// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<6x8xf32>)
+// VNNI-COUNT-12: vector.fma %{{.*}} : vector<16xf32>
+// VNNI: arith.addf
+// VNNI-NOT: linalg.batch_matmul
+// VNNI: linalg.pooling_nhwc_max
 // AVX2-LABEL: func.func @f32
 // AVX2-COUNT-12: vector.fma %{{.*}} : vector<8xf32>
 func.func @f32(%a: tensor<?x37xf32>, %b: tensor<21x37xf32>, %c: tensor<?x21xf32>,
-               %d: tensor<2x4x8xf32>, %e: tensor<2x8x3xf32>, %f: tensor<2x4x3xf32>) -> (tensor<?x21xf32>, tensor<2x4x3xf32>) {
+               %d: tensor<2x4x8xf32>, %e: tensor<2x8x3xf32>, %f: tensor<2x4x3xf32>,
+               %img: tensor<1x6x6x2xf32>, %win: tensor<3x3xf32>, %pool: tensor<1x4x4x2xf32>)
+    -> (tensor<?x21xf32>, tensor<2x4x3xf32>, tensor<1x4x4x2xf32>) {
   %r = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>]
        ins(%a, %b : tensor<?x37xf32>, tensor<21x37xf32>) outs(%c : tensor<?x21xf32>) -> tensor<?x21xf32>
   %s = linalg.batch_matmul ins(%d, %e : tensor<2x4x8xf32>, tensor<2x8x3xf32>) outs(%f : tensor<2x4x3xf32>) -> tensor<2x4x3xf32>
-  return %r, %s : tensor<?x21xf32>, tensor<2x4x3xf32>
+  %p = linalg.pooling_nhwc_max ins(%img, %win : tensor<1x6x6x2xf32>, tensor<3x3xf32>) outs(%pool : tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+  return %r, %s, %p : tensor<?x21xf32>, tensor<2x4x3xf32>, tensor<1x4x4x2xf32>
 }

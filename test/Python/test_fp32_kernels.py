@@ -1,0 +1,49 @@
+"""FP32 contractions compiled for each x86 target this CPU runs (register-tiled
+FMA kernels: matmuls, batched matmuls, convolutions, with a nonzero init)
+agree with NumPy to FP32 rounding."""
+
+import numpy as np
+import pytest
+
+from fxp.compiler import compile_module, host_targets
+
+CASES = {
+    "conv_nhwc": ("""
+func.func @f(%x: tensor<3x9x10x5xf32>, %w: tensor<3x3x5x7xf32>, %init: tensor<3x7x8x7xf32>) -> tensor<3x7x8x7xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf ins(%x, %w : tensor<3x9x10x5xf32>, tensor<3x3x5x7xf32>)
+                                outs(%init : tensor<3x7x8x7xf32>) -> tensor<3x7x8x7xf32>
+  return %y : tensor<3x7x8x7xf32>
+}""", [(3, 9, 10, 5), (3, 3, 5, 7), (3, 7, 8, 7)],
+        lambda x, w, init: init + np.einsum(
+            "nhwkltc,klcf->nhwf",
+            np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(1, 2))
+            .transpose(0, 1, 2, 4, 5, 3)[..., None, :], w)),
+    "conv_nchw": ("""
+func.func @f(%x: tensor<2x5x9x10xf32>, %w: tensor<7x5x3x3xf32>, %init: tensor<2x7x7x8xf32>) -> tensor<2x7x7x8xf32> {
+  %y = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<2x5x9x10xf32>, tensor<7x5x3x3xf32>)
+                                outs(%init : tensor<2x7x7x8xf32>) -> tensor<2x7x7x8xf32>
+  return %y : tensor<2x7x7x8xf32>
+}""", [(2, 5, 9, 10), (7, 5, 3, 3), (2, 7, 7, 8)],
+        lambda x, w, init: init + np.einsum(
+            "nchwkl,fckl->nfhw",
+            np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(2, 3)), w)),
+    "batch_matmul": ("""
+func.func @f(%a: tensor<4x13x37xf32>, %b: tensor<4x37x21xf32>, %init: tensor<4x13x21xf32>) -> tensor<4x13x21xf32> {
+  %y = linalg.batch_matmul ins(%a, %b : tensor<4x13x37xf32>, tensor<4x37x21xf32>)
+                           outs(%init : tensor<4x13x21xf32>) -> tensor<4x13x21xf32>
+  return %y : tensor<4x13x21xf32>
+}""", [(4, 13, 37), (4, 37, 21), (4, 13, 21)],
+        lambda a, b, init: init + a @ b),
+}
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_fp32_contraction(target, case):
+    text, shapes, expected = CASES[case]
+    spec = [("memref", len(s), "f32") for s in shapes]
+    fn = compile_module(text, target=target).function("f", spec, [spec[-1]])
+    rng = np.random.RandomState(0)
+    args = [rng.randn(*s).astype(np.float32) for s in shapes]
+    (result,) = fn(*args)
+    np.testing.assert_allclose(result, expected(*args), rtol=1e-4, atol=1e-4)
