@@ -79,11 +79,16 @@ class Model:
             w2, b2 = w1, b1
         return np.argmax(hidden @ w2 + b2, axis=1)
 
-    def compile_step(self, passes):
-        """The compiled step: (x, onehot, *params, lr[, seed]) -> (*params,
-        loss), and whether it takes a seed."""
+    def source(self):
+        """The step's MLIR text."""
         with open(self.path) as f:
-            library = compile_module(f.read(), passes)
+            return f.read()
+
+    def compile_step(self, passes, source=None):
+        """The compiled step (of `source`, the example's text by default):
+        (x, onehot, *params, lr[, seed]) -> (*params, loss), and whether it
+        takes a seed."""
+        library = compile_module(source or self.source(), passes)
         tensors = [("memref", len(self.image_shape) + 1, "f32"), ("memref", 2, "f32")]
         params = [("memref", len(shape), "f32") for shape in self.param_shapes]
         stochastic = "fxp-quantize-training" in passes and (
@@ -107,11 +112,13 @@ def compile_step(passes):
     return MODELS["mlp"].compile_step(passes)
 
 
-def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0, model="mlp"):
+def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0, model="mlp",
+          source=None):
     """Trains from the same initial parameters and batch order; returns the
-    per-epoch mean training loss, final test accuracy and seconds per step."""
+    per-epoch mean training loss, final test accuracy and seconds per step.
+    `source` replaces the model's MLIR (for example, with attributes)."""
     model = MODELS[model]
-    step, stochastic = model.compile_step(passes)
+    step, stochastic = model.compile_step(passes, source)
     x_train, y_train, x_test, y_test = data
     x_train = model.images(x_train)
     onehot = np.eye(10, dtype=np.float32)[y_train]

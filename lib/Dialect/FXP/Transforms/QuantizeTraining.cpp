@@ -2,6 +2,7 @@
 //-*-===//
 
 #include "fxp/Dialect/FXP/Transforms/Passes.h"
+#include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Dominance.h"
@@ -19,6 +20,10 @@ using namespace mlir::fxp;
 static constexpr StringLiteral kSeedAttr = "fxp.seed";
 static constexpr StringLiteral kWidthAttr = "fxp.width";
 static constexpr StringLiteral kFracBitsAttr = "fxp.frac_bits";
+// WAGE roles, given on a weight argument for the values of its layer.
+static constexpr StringLiteral kActivationsAttr = "fxp.activations";
+static constexpr StringLiteral kErrorsAttr = "fxp.errors";
+static constexpr StringLiteral kGradientsAttr = "fxp.gradients";
 
 /// Whether `op` is a contraction the pass rewrites: two f32 tensor inputs, one
 /// f32 tensor init, a reduction loop, and the body `out + a * b`.
@@ -96,6 +101,114 @@ static std::optional<BlockLayout> getBlockLayout(ArrayRef<AffineMap> maps) {
 }
 
 namespace {
+/// A value's format: word (gupta) or mantissa (dfp16) bits, and gupta's
+/// fraction bits.
+struct Format {
+  unsigned width;
+  int fracBits;
+};
+
+/// The formats that WAGE role attributes give one contraction: for each
+/// operand (a weight, an activation or an error) and for its result (a
+/// weight gradient).
+struct RoleFormats {
+  std::optional<Format> operands[2];
+  std::optional<Format> result;
+};
+} // namespace
+
+/// The role format `name` (`{width = W, frac_bits = F}`, F defaulting to
+/// `defaultFrac`) on argument `index`, or std::nullopt; a diagnostic on a
+/// malformed attribute.
+static FailureOr<std::optional<Format>> getRoleFormat(func::FuncOp func,
+                                                      unsigned index,
+                                                      StringRef name,
+                                                      int defaultFrac) {
+  Attribute attr = func.getArgAttr(index, name);
+  if (!attr)
+    return std::optional<Format>();
+  auto dict = dyn_cast<DictionaryAttr>(attr);
+  auto width = dict ? dict.getAs<IntegerAttr>("width") : IntegerAttr();
+  auto frac = dict ? dict.get("frac_bits") : Attribute();
+  if (!width || (frac && !isa<IntegerAttr>(frac)))
+    return func.emitOpError("argument #")
+           << index << ": '" << name
+           << "' must be {width = W : i32} or {width = W : i32, frac_bits = F "
+              ": i32}";
+  return std::optional<Format>(
+      Format{unsigned(width.getInt()),
+             frac ? int(cast<IntegerAttr>(frac).getInt()) : defaultFrac});
+}
+
+/// WAGE roles from the attributes of weight arguments. For a weight W (an
+/// argument with role attributes): a contraction with an operand derived
+/// from W without any contraction in between (W itself, its transpose)
+/// multiplies W by an activation of W's layer or, when that other operand
+/// depends on W (it is downstream of W's forward product), by an error. A
+/// contraction whose result meets W (through contraction-free ops: the
+/// weight update) computes W's gradient, from an error (the operand that
+/// depends on W) and an activation.
+static FailureOr<DenseMap<Operation *, RoleFormats>>
+analyzeRoles(func::FuncOp func, ArrayRef<linalg::LinalgOp> contractions,
+             function_ref<Format(Value)> weightFormat, int defaultFrac) {
+  DenseMap<Operation *, RoleFormats> roles;
+  llvm::SmallPtrSet<Operation *, 8> contractionOps;
+  for (linalg::LinalgOp op : contractions)
+    contractionOps.insert(op);
+  ForwardSliceOptions contractionFree;
+  contractionFree.filter = [&](Operation *op) {
+    return !contractionOps.contains(op);
+  };
+  for (BlockArgument weight : func.getArguments()) {
+    unsigned index = weight.getArgNumber();
+    auto activations =
+        getRoleFormat(func, index, kActivationsAttr, defaultFrac);
+    auto errors = getRoleFormat(func, index, kErrorsAttr, defaultFrac);
+    auto gradients = getRoleFormat(func, index, kGradientsAttr, defaultFrac);
+    if (failed(activations) || failed(errors) || failed(gradients))
+      return failure();
+    if (!*activations && !*errors && !*gradients)
+      continue;
+    SetVector<Operation *> derived, downstream;
+    getForwardSlice(weight, &derived, contractionFree);
+    getForwardSlice(weight, &downstream);
+    auto isDerived = [&](Value v) {
+      return v == weight || derived.contains(v.getDefiningOp());
+    };
+    auto dependsOnWeight = [&](Value v) {
+      return v == weight || downstream.contains(v.getDefiningOp());
+    };
+    for (linalg::LinalgOp op : contractions) {
+      if (roles.contains(op))
+        continue;
+      Value operands[] = {op.getDpsInputs()[0], op.getDpsInputs()[1]};
+      RoleFormats formats;
+      if (isDerived(operands[0]) || isDerived(operands[1])) {
+        unsigned w = isDerived(operands[0]) ? 0 : 1;
+        formats.operands[w] = weightFormat(weight);
+        formats.operands[1 - w] =
+            dependsOnWeight(operands[1 - w]) ? *errors : *activations;
+      } else {
+        SetVector<Operation *> uses;
+        getForwardSlice(op->getResult(0), &uses, contractionFree);
+        // The function's return joins everything; an update does not.
+        if (llvm::none_of(uses, [&](Operation *use) {
+              return derived.contains(use) &&
+                     !use->hasTrait<OpTrait::IsTerminator>();
+            }))
+          continue;
+        formats.result = *gradients;
+        for (unsigned i = 0; i < 2; ++i)
+          formats.operands[i] =
+              dependsOnWeight(operands[i]) ? *errors : *activations;
+      }
+      roles[op] = formats;
+    }
+  }
+  return roles;
+}
+
+namespace {
 /// Rewrites the functions of a module, one stream number at a time.
 class TrainingRewriter {
 public:
@@ -117,13 +230,19 @@ public:
 private:
   /// The seed operand and stream of the next rounding op.
   std::pair<Value, IntegerAttr> nextRandomness(OpBuilder &builder);
-  /// The `(width, fracBits)` an operand is quantized to.
-  std::pair<unsigned, int> getFormat(Value operand) const;
-  /// Quantizes `operand` of `user`, per block along `axis` when `block` is
-  /// set; null, with a diagnostic on `user`, when its format is invalid.
+  /// The format of an operand without a role: the pass's, or its
+  /// argument's `fxp.width` and `fxp.frac_bits`.
+  Format getFormat(Value operand) const;
+  /// Quantizes `operand` of `user` to `format`, per block along `axis` when
+  /// `block` is set; null, with a diagnostic on `user`, when the format does
+  /// not exist.
   Value quantizeOperand(OpBuilder &builder, Operation *user, Value operand,
-                        int64_t block, unsigned axis);
-  Value roundToFixed(OpBuilder &builder, Location loc, Value value);
+                        Format format, int64_t block, unsigned axis);
+  /// A value rounded to `format` (fixed point for gupta, per-tensor DFP for
+  /// dfp16) and back to f32; null, with a diagnostic on `user`, when the
+  /// format does not exist.
+  Value roundTrip(OpBuilder &builder, Operation *user, Value value,
+                  Format format, OverflowMode overflow);
   Value getSeed(OpBuilder &builder);
 
   const FXPQuantizeTrainingPassOptions &options;
@@ -135,7 +254,7 @@ private:
   /// already rounded in this function: a tensor feeding several contractions
   /// (an activation in the forward and the backward pass) is rounded once,
   /// where that dominates its uses.
-  DenseMap<std::pair<Value, int64_t>, Value> quantized;
+  DenseMap<std::tuple<Value, int64_t, unsigned, int>, Value> quantized;
 };
 } // namespace
 
@@ -160,7 +279,7 @@ TrainingRewriter::nextRandomness(OpBuilder &builder) {
   return {getSeed(builder), builder.getI32IntegerAttr(nextStream++)};
 }
 
-std::pair<unsigned, int> TrainingRewriter::getFormat(Value operand) const {
+Format TrainingRewriter::getFormat(Value operand) const {
   unsigned operandWidth = width;
   int fracBits = options.fracBits;
   if (auto arg = dyn_cast<BlockArgument>(operand)) {
@@ -173,19 +292,19 @@ std::pair<unsigned, int> TrainingRewriter::getFormat(Value operand) const {
         fracBits = attr.getInt();
     }
   }
-  return {operandWidth, fracBits};
+  return Format{operandWidth, fracBits};
 }
 
 Value TrainingRewriter::quantizeOperand(OpBuilder &builder, Operation *user,
-                                        Value operand, int64_t block,
-                                        unsigned axis) {
+                                        Value operand, Format format,
+                                        int64_t block, unsigned axis) {
   Location loc = user->getLoc();
   auto type = cast<RankedTensorType>(operand.getType());
   // Argument attributes may ask for formats that do not exist.
   auto emitError = [&] {
     return user->emitOpError("cannot quantize an operand for fxp: ");
   };
-  auto [operandWidth, fracBits] = getFormat(operand);
+  auto [operandWidth, fracBits] = format;
   auto rounding = RoundingModeAttr::get(builder.getContext(), options.rounding);
   auto overflow = OverflowModeAttr::get(builder.getContext(),
                                         OverflowMode::SaturateSymmetric);
@@ -212,17 +331,42 @@ Value TrainingRewriter::quantizeOperand(OpBuilder &builder, Operation *user,
                                overflow, seedValue, stream);
 }
 
-/// gupta: a value rounded to the fixed-point format and back to f32.
-Value TrainingRewriter::roundToFixed(OpBuilder &builder, Location loc,
-                                     Value value) {
+Value TrainingRewriter::roundTrip(OpBuilder &builder, Operation *user,
+                                  Value value, Format format,
+                                  OverflowMode overflow) {
+  Location loc = user->getLoc();
   auto type = cast<RankedTensorType>(value.getType());
-  auto fixed = FixedType::get(builder.getContext(), width, options.fracBits);
+  auto emitError = [&] {
+    return user->emitOpError("cannot round a result for fxp: ");
+  };
+  auto rounding = RoundingModeAttr::get(builder.getContext(), options.rounding);
+  auto overflowAttr = OverflowModeAttr::get(builder.getContext(), overflow);
+  if (options.recipe == Recipe::Gupta) {
+    auto fixed = FixedType::getChecked(emitError, builder.getContext(),
+                                       format.width, format.fracBits);
+    if (!fixed)
+      return {};
+    auto [seedValue, stream] = nextRandomness(builder);
+    Value quantized =
+        QuantizeOp::create(builder, loc, type.clone(fixed), value, rounding,
+                           overflowAttr, seedValue, stream);
+    return DequantizeOp::create(builder, loc, type, quantized);
+  }
+  auto dfp =
+      DFPType::getChecked(emitError, builder.getContext(), type.getShape(),
+                          format.width, /*block=*/int64_t(0),
+                          /*axis=*/0u);
+  if (!dfp)
+    return {};
+  Value exponent = SharedExponentOp::create(
+      builder, loc, dfp.getExponentType(), value,
+      builder.getI32IntegerAttr(format.width),
+      builder.getI32IntegerAttr(options.headroom), builder.getI64IntegerAttr(0),
+      builder.getI32IntegerAttr(0));
   auto [seedValue, stream] = nextRandomness(builder);
-  Value quantized = QuantizeOp::create(
-      builder, loc, type.clone(fixed), value,
-      RoundingModeAttr::get(builder.getContext(), options.rounding),
-      OverflowModeAttr::get(builder.getContext(), OverflowMode::Saturate),
-      seedValue, stream);
+  Value quantized =
+      QuantizeDFPOp::create(builder, loc, dfp, value, exponent, rounding,
+                            overflowAttr, seedValue, stream);
   return DequantizeOp::create(builder, loc, type, quantized);
 }
 
@@ -252,7 +396,13 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
   });
   if (walk.wasInterrupted())
     return failure();
+  FailureOr<DenseMap<Operation *, RoleFormats>> roles = analyzeRoles(
+      func, contractions, [&](Value weight) { return getFormat(weight); },
+      options.fracBits);
+  if (failed(roles))
+    return failure();
   for (linalg::LinalgOp op : contractions) {
+    RoleFormats formats = roles->lookup(op);
     OpBuilder builder(op);
     Location loc = op.getLoc();
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
@@ -264,9 +414,10 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
     auto quantizeOnce = [&](unsigned index) {
       Value operand = op.getDpsInputs()[index];
       int64_t axis = layout ? int64_t(layout->axes[index]) : -1;
-      Value &cached = quantized[{operand, axis}];
+      Format format = formats.operands[index].value_or(getFormat(operand));
+      Value &cached = quantized[{operand, axis, format.width, format.fracBits}];
       if (!cached || !dominance.properlyDominates(cached, op))
-        cached = quantizeOperand(builder, op, operand,
+        cached = quantizeOperand(builder, op, operand, format,
                                  layout ? int64_t(options.block) : 0,
                                  layout ? layout->axes[index] : 0);
       return cached;
@@ -282,8 +433,16 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
         builder, loc, resultType, lhs, rhs, builder.getAffineMapArrayAttr(maps),
         saturating ? IntegerAttr() : builder.getI64IntegerAttr(1),
         saturating ? builder.getUnitAttr() : UnitAttr(), builder.getUnitAttr());
-    if (options.recipe == Recipe::Gupta)
-      result = roundToFixed(builder, loc, result);
+    // A weight gradient with a role format rounds to it; gupta rounds
+    // every result.
+    if (formats.result || options.recipe == Recipe::Gupta) {
+      result =
+          roundTrip(builder, op, result,
+                    formats.result.value_or(Format{width, options.fracBits}),
+                    OverflowMode::Saturate);
+      if (!result)
+        return failure();
+    }
     // linalg accumulates into its init: keep that unless it is zero.
     if (!isZeroFill(init)) {
       Value empty = tensor::EmptyOp::create(
@@ -306,7 +465,9 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
       for (OpOperand &operand : ret->getOpOperands()) {
         auto type = dyn_cast<RankedTensorType>(operand.get().getType());
         if (type && type.getRank() > 0 && type.getElementType().isF32())
-          operand.set(roundToFixed(builder, ret.getLoc(), operand.get()));
+          operand.set(roundTrip(builder, ret, operand.get(),
+                                Format{width, options.fracBits},
+                                OverflowMode::Saturate));
       }
     }
   }

@@ -88,9 +88,23 @@ def FXPQuantizeTrainingPass
     and each function that rounds gains a trailing `i64` argument, the seed,
     marked `fxp.seed`; calls are updated to pass the caller's seed.
 
-    Per-operand overrides (WAGE-like mixes): a function argument with
-    `fxp.width` (and, for `gupta`, `fxp.frac_bits`) integer attributes is
-    quantized with that format wherever it feeds a contraction directly.
+    Per-operand overrides: a function argument with `fxp.width` (and, for
+    `gupta`, `fxp.frac_bits`) integer attributes is quantized with that
+    format wherever it feeds a contraction directly.
+
+    Per-role formats (WAGE: weights, activations, gradients, errors), per
+    layer, from the attributes of its weight argument W:
+    `fxp.activations`, `fxp.errors` and `fxp.gradients`, each
+    `{width = W : i32}` or `{width = W : i32, frac_bits = F : i32}` (W's own
+    format stays `fxp.width`/`fxp.frac_bits`). A contraction with an operand
+    derived from W without another contraction in between (W, its
+    transpose) takes W's format for it; its other operand is an error of
+    W's layer if it depends on W (it is downstream of W's forward product),
+    else an activation. A contraction whose result meets W through
+    contraction-free ops (the weight update) is W's gradient: its operands
+    are the error (the one depending on W) and the activation, and its
+    result is rounded to the gradient format (fixed point for `gupta`, DFP
+    for `dfp16`) before the update uses it.
 
     With `block=B` (dfp16), the operands get one exponent per block of `B`
     elements along the reduction (as microscaling formats do) instead of one
