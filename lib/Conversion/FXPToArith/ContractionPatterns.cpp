@@ -6,7 +6,9 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 
 using namespace mlir;
 using namespace mlir::fxp;
@@ -20,11 +22,52 @@ static Value createFilled(ImplicitLocOpBuilder &b, RankedTensorType type,
   return linalg::FillOp::create(b, scalar, empty).getResult(0);
 }
 
+/// The bits of the largest finite magnitude of a whole tensor, as an `i32`:
+/// the flattened tensor read 16 lanes at a time into a vector of unsigned
+/// maxima (an exact, order-free reduction), then reduced across the lanes.
+static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
+  constexpr int64_t lanes = 16;
+  auto type = cast<RankedTensorType>(input.getType());
+  Value flat = input;
+  if (type.getRank() != 1) {
+    ReassociationIndices all =
+        llvm::to_vector(llvm::seq<int64_t>(0, type.getRank()));
+    flat = tensor::CollapseShapeOp::create(b, input,
+                                           ArrayRef<ReassociationIndices>{all});
+  }
+  Value size = tensor::DimOp::create(b, flat, 0);
+  auto floatVector = VectorType::get({lanes}, b.getF32Type());
+  auto bitsVector = VectorType::get({lanes}, b.getI32Type());
+  Value zeroBits =
+      arith::ConstantOp::create(b, DenseElementsAttr::get(bitsVector, 0));
+  Value pad = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
+  Value step = arith::ConstantIndexOp::create(b, lanes);
+  // Whole vectors, then one masked tail (its padding has magnitude 0).
+  Value whole =
+      arith::MulIOp::create(b, arith::DivUIOp::create(b, size, step), step);
+  auto accumulate = [&](ImplicitLocOpBuilder &lb, Value acc, Value at,
+                        bool inBounds) {
+    Value x = vector::TransferReadOp::create(
+        lb, floatVector, flat, ValueRange{at}, pad, ArrayRef<bool>{inBounds});
+    return arith::MaxUIOp::create(lb, acc, emitMagnitudeBits(lb, x));
+  };
+  auto loop = scf::ForOp::create(
+      b, arith::ConstantIndexOp::create(b, 0), whole, step,
+      ValueRange{zeroBits},
+      [&](OpBuilder &nested, Location loc, Value at, ValueRange args) {
+        ImplicitLocOpBuilder lb(loc, nested);
+        scf::YieldOp::create(lb, Value(accumulate(lb, args[0], at, true)));
+      });
+  Value acc = accumulate(b, loop.getResult(0), whole, false);
+  return vector::ReductionOp::create(b, vector::CombiningKind::MAXUI, acc);
+}
+
 namespace {
 
 /// The largest finite magnitude of each block is an unsigned max over the
 /// magnitudes' bits (a reduction whose output map folds each block onto one
-/// element); its exponent is then computed element-wise.
+/// element); its exponent is then computed element-wise. A whole tensor's
+/// maximum is a vector reduction (emitTensorMaxBits).
 struct SharedExponentLowering : OpConversionPattern<SharedExponentOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -36,6 +79,16 @@ struct SharedExponentLowering : OpConversionPattern<SharedExponentOp> {
     unsigned rank = op.getInput().getType().getRank();
     int64_t block = op.getBlock();
     unsigned axis = op.getAxis();
+
+    unsigned width = op.getWidth();
+    int64_t headroom = op.getHeadroom();
+    if (block == 0) {
+      Value exponent =
+          emitSharedExponent(b, emitTensorMaxBits(b, input), width, headroom);
+      rewriter.replaceOp(op, tensor::FromElementsOp::create(
+                                 b, resultType, ValueRange{exponent}));
+      return success();
+    }
 
     SmallVector<Value> sizes = getDimSizes(b, op.getLoc(), input);
     SmallVector<Value> dynamicSizes;
@@ -55,11 +108,10 @@ struct SharedExponentLowering : OpConversionPattern<SharedExponentOp> {
     SmallVector<utils::IteratorType> iterators;
     for (unsigned dim = 0; dim < rank; ++dim) {
       AffineExpr expr = b.getAffineDimExpr(dim);
-      bool reduced = block == 0 || dim == axis;
+      bool reduced = dim == axis;
       iterators.push_back(reduced ? utils::IteratorType::reduction
                                   : utils::IteratorType::parallel);
-      if (block > 0)
-        outputExprs.push_back(dim == axis ? expr.floorDiv(block) : expr);
+      outputExprs.push_back(dim == axis ? expr.floorDiv(block) : expr);
     }
     SmallVector<AffineMap> maps = {
         b.getMultiDimIdentityMap(rank),
@@ -73,8 +125,6 @@ struct SharedExponentLowering : OpConversionPattern<SharedExponentOp> {
               nb, Value(arith::MaxUIOp::create(nb, bits, args[1])));
         });
 
-    unsigned width = op.getWidth();
-    int64_t headroom = op.getHeadroom();
     Value result = buildElementwise(
         rewriter, op.getLoc(), resultType, maxBits.getResults(), {}, false,
         [&](ImplicitLocOpBuilder &nb, ValueRange args, Value) {

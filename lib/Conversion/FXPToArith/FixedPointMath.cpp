@@ -4,6 +4,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace mlir::fxp;
@@ -21,9 +22,13 @@ static Value i32(ImplicitLocOpBuilder &b, int64_t value) {
   return createIntConstant(b, value, 32);
 }
 
-/// An integer constant of `v`'s type.
+/// An integer constant of `v`'s type (splat for a vector).
 static Value like(ImplicitLocOpBuilder &b, Value v, int64_t value) {
-  return createIntConstant(b, value, v.getType().getIntOrFloatBitWidth());
+  Type element = getElementTypeOrSelf(v.getType());
+  TypedAttr attr = b.getIntegerAttr(element, value);
+  if (auto vector = dyn_cast<VectorType>(v.getType()))
+    attr = DenseElementsAttr::get(vector, attr);
+  return arith::ConstantOp::create(b, attr);
 }
 
 static Value clamp(ImplicitLocOpBuilder &b, Value v, Value lo, Value hi) {
@@ -273,13 +278,7 @@ Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
 
 Value mlir::fxp::emitSaturatingAdd(ImplicitLocOpBuilder &b, Value acc,
                                    Value addend) {
-  Type type = acc.getType();
-  auto constant = [&](int32_t value) -> Value {
-    TypedAttr attr = b.getI32IntegerAttr(value);
-    if (auto vector = dyn_cast<VectorType>(type))
-      attr = DenseElementsAttr::get(vector, attr);
-    return arith::ConstantOp::create(b, attr);
-  };
+  auto constant = [&](int32_t value) { return like(b, acc, value); };
   // The wrapped sum overflowed when it has neither operand's sign; the
   // exact sum then lies beyond the end that acc's sign points to.
   Value sum = arith::AddIOp::create(b, acc, addend);
@@ -293,10 +292,14 @@ Value mlir::fxp::emitSaturatingAdd(ImplicitLocOpBuilder &b, Value acc,
 }
 
 Value mlir::fxp::emitMagnitudeBits(ImplicitLocOpBuilder &b, Value x) {
-  Value bits = arith::AndIOp::create(
-      b, arith::BitcastOp::create(b, b.getI32Type(), x), i32(b, 0x7FFFFFFF));
-  Value finite = cmp(b, arith::CmpIPredicate::ult, bits, i32(b, 0x7F800000));
-  return arith::SelectOp::create(b, finite, bits, i32(b, 0));
+  Type i32Type = b.getI32Type();
+  if (auto vector = dyn_cast<VectorType>(x.getType()))
+    i32Type = vector.clone(i32Type);
+  Value raw = arith::BitcastOp::create(b, i32Type, x);
+  Value bits = arith::AndIOp::create(b, raw, like(b, raw, 0x7FFFFFFF));
+  Value finite =
+      cmp(b, arith::CmpIPredicate::ult, bits, like(b, bits, 0x7F800000));
+  return arith::SelectOp::create(b, finite, bits, like(b, bits, 0));
 }
 
 Value mlir::fxp::emitSharedExponent(ImplicitLocOpBuilder &b, Value maxBits,

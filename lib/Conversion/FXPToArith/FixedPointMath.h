@@ -52,7 +52,8 @@ Value emitScaleToFloat(ImplicitLocOpBuilder &b, Value value, Value exp2);
 Value emitSaturatingAdd(ImplicitLocOpBuilder &b, Value acc, Value addend);
 
 /// §5: the bits of `|x|` for an f32 x (an `i32`), or 0 for NaN and infinity;
-/// their unsigned maximum is the bits of the largest finite magnitude.
+/// their unsigned maximum is the bits of the largest finite magnitude. Works
+/// lane by lane on vectors of f32 too.
 Value emitMagnitudeBits(ImplicitLocOpBuilder &b, Value x);
 
 /// §5: the shared exponent (`i32`) of a block whose largest magnitude has the
