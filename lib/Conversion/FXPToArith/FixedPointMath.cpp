@@ -206,10 +206,75 @@ Value mlir::fxp::emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
       right);
 }
 
+/// Round-to-nearest quantization of a float into at most 24 bits, in f32
+/// arithmetic: t = x * 2^frac scales by two exact powers of two, so it is
+/// exact unless it leaves f32's range, where |t| is either beyond any
+/// 24-bit range (it saturates either way) or below 2^-126 (it rounds to 0
+/// either way). Each nearest mode then rounds exactly (below); NaN gives 0.
+static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
+                                 const RoundingConfig &config) {
+  auto f32 = [&](double v) {
+    return arith::ConstantOp::create(b, b.getF32FloatAttr(v));
+  };
+  // 2^frac as two normal factors; beyond [-252, 254] nothing changes.
+  Value clamped = clamp(b, frac, i64(b, -252), i64(b, 254));
+  Value first = clamp(b, clamped, i64(b, -126), i64(b, 127));
+  Value second = arith::SubIOp::create(b, clamped, first);
+  auto power = [&](Value e) {
+    Value bits = arith::ShLIOp::create(
+        b,
+        arith::TruncIOp::create(b, b.getI32Type(),
+                                arith::AddIOp::create(b, e, i64(b, 127))),
+        i32(b, 23));
+    return arith::BitcastOp::create(b, b.getF32Type(), bits);
+  };
+  Value t = arith::MulFOp::create(b, arith::MulFOp::create(b, x, power(first)),
+                                  power(second));
+  auto [lo, hi] = saturationBounds(config);
+  t = arith::MinNumFOp::create(
+      b, arith::MaxNumFOp::create(b, t, f32(double(lo))), f32(double(hi)));
+  // floor(t) plus one when the fraction t - floor(t) reaches 1/2. The
+  // subtraction is exact but for t in (-1/2, 0), where it may round up, but
+  // not below 1/2, as the exact fraction is not either (t + 1/2 would round
+  // across it).
+  auto roundHalfUp = [&](Value v) -> Value {
+    Value down = math::FloorOp::create(b, v);
+    Value up =
+        arith::CmpFOp::create(b, arith::CmpFPredicate::OGE,
+                              arith::SubFOp::create(b, v, down), f32(0.5));
+    return arith::SelectOp::create(
+        b, up, arith::AddFOp::create(b, down, f32(1.0)), down);
+  };
+  Value rounded;
+  switch (config.rounding) {
+  case RoundingMode::NearestEven:
+    rounded = math::RoundEvenOp::create(b, t);
+    break;
+  case RoundingMode::NearestUp:
+    rounded = roundHalfUp(t);
+    break;
+  case RoundingMode::NearestAway:
+    rounded =
+        math::CopySignOp::create(b, roundHalfUp(math::AbsFOp::create(b, t)), t);
+    break;
+  default:
+    llvm_unreachable("not a nearest rounding mode");
+  }
+  Value q = arith::FPToSIOp::create(b, b.getI32Type(), rounded);
+  Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
+  return arith::ExtSIOp::create(
+      b, b.getI64Type(), arith::SelectOp::create(b, isNaN, i32(b, 0), q));
+}
+
 Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                                    const RoundingConfig &config, Value random) {
   assert(config.overflow != OverflowMode::Wrap &&
          "the verifiers let floats quantize with saturation only");
+  bool nearest = config.rounding == RoundingMode::NearestEven ||
+                 config.rounding == RoundingMode::NearestUp ||
+                 config.rounding == RoundingMode::NearestAway;
+  if (nearest && config.width <= 24)
+    return emitQuantizeNearest(b, x, frac, config);
   using P = arith::CmpIPredicate;
   // x = +-significand * 2^(max(e, 1) - 150), subnormals included.
   Value bits = arith::BitcastOp::create(b, b.getI32Type(), x);

@@ -1,16 +1,24 @@
 // RUN: fxp-opt %s -split-input-file -convert-fxp-to-arith | FileCheck %s
 
-// Element-wise ops become linalg.generics on the storage integers.
+// Element-wise ops become linalg.generics on the storage integers. Rounding
+// to nearest scales and rounds in f32 (exact, see emitQuantizeNearest);
+// other modes work on the float's bits.
 // CHECK-LABEL: func.func @quantize
-// CHECK-SAME: (%[[X:.*]]: tensor<?x5xf32>) -> tensor<?x5xi16>
+// CHECK-SAME: (%[[X:.*]]: tensor<?x5xf32>, %{{.*}}: tensor<?x5xf32>) -> (tensor<?x5xi16>, tensor<?x5xi16>)
 // CHECK: %[[E:.*]] = tensor.empty(%{{.*}}) : tensor<?x5xi16>
 // CHECK: %[[R:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<?x5xf32>) outs(%[[E]] : tensor<?x5xi16>)
+// CHECK: arith.mulf
+// CHECK: math.roundeven
+// CHECK: arith.fptosi
+// CHECK: arith.trunci %{{.*}} : i64 to i16
+// CHECK: linalg.generic
 // CHECK: arith.bitcast %{{.*}} : f32 to i32
 // CHECK: arith.trunci %{{.*}} : i64 to i16
 // CHECK: return %[[R]]
-func.func @quantize(%x: tensor<?x5xf32>) -> tensor<?x5x!fxp.fixed<12, 4>> {
+func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fxp.fixed<12, 4>>, tensor<?x5x!fxp.fixed<12, 4>>) {
   %q = fxp.quantize %x : tensor<?x5xf32> -> tensor<?x5x!fxp.fixed<12, 4>>
-  return %q : tensor<?x5x!fxp.fixed<12, 4>>
+  %f = fxp.quantize %y rounding <floor> : tensor<?x5xf32> -> tensor<?x5x!fxp.fixed<12, 4>>
+  return %q, %f : tensor<?x5x!fxp.fixed<12, 4>>, tensor<?x5x!fxp.fixed<12, 4>>
 }
 
 // -----
