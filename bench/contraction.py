@@ -92,41 +92,51 @@ def compiled(template, name, m, n, k, target, parallel=False):
     return library.function(name, [SPEC_2D, SPEC_2D], [SPEC_2D])
 
 
+def print_row(label, ops, baseline, build, inputs, args):
+    """One row: OpenBLAS (`baseline`, timed), then fxp INT16 on each target
+    and FP32 through fxp, where `build(kind, target)` compiles "int16" or
+    "fp32" into a function of `inputs`, and the ratios."""
+    blas = ops / best_time(baseline) / 1e9
+    row = f"{label:<18}{blas:>10.1f}"
+    gops = []
+    for target in args.targets:
+        fn = build("int16", target)
+        gops.append(ops / best_time(lambda: fn(*inputs)) / 1e9)
+        row += f"{gops[-1]:>16.1f}"
+    if args.fp32:
+        # FP32 through the same pipeline, on the first target's kernels.
+        fn = build("fp32", args.targets[0])
+        fp32 = ops / best_time(lambda: fn(*inputs)) / 1e9
+        row += f"{fp32:>10.1f}"
+    row += "".join(f"{g / blas:>16.2f}x" for g in gops)
+    if args.fp32:
+        row += f"{gops[0] / fp32:>11.2f}x"
+    print(row, flush=True)
+
+
 def conv_row(shape, args):
-    """The convolution `NxHxWxC*K` (3x3 filter): fxp INT16 per target, FP32
-    through the same pipeline, and OpenBLAS on an im2col copy (timed)."""
+    """The convolution `NxHxWxC*K` (3x3 filter); OpenBLAS runs on an im2col
+    copy, timed with it."""
     n, h, w, c, k = (int(v) for v in shape.replace("*", "x").split("x"))
     oh, ow = h - 2, w - 2
     sizes = dict(n=n, h=h, w=w, c=c, k=k, oh=oh, ow=ow)
     rng = np.random.RandomState(0)
     x = rng.randn(n, h, w, c).astype(np.float32)
     f = rng.randn(3, 3, c, k).astype(np.float32)
-    ops = 2.0 * n * oh * ow * k * 9 * c
 
     def im2col_matmul():
         cols = np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(1, 2))
         cols = np.ascontiguousarray(cols.transpose(0, 1, 2, 4, 5, 3))
         return cols.reshape(n * oh * ow, 9 * c) @ f.reshape(9 * c, k)
 
-    blas = ops / best_time(im2col_matmul) / 1e9
-    row = f"{'conv ' + shape:<18}{blas:>10.1f}"
-    gops = []
-    for target in args.targets:
-        fn = compile_module(CONV_INT16.format(**sizes), target=target,
-                            parallel=args.parallel).function(
-                                "int16", [SPEC_4D, SPEC_4D], [SPEC_4D])
-        gops.append(ops / best_time(lambda: fn(x, f)) / 1e9)
-        row += f"{gops[-1]:>16.1f}"
-    if args.fp32:
-        fn = compile_module(CONV_FP32.format(**sizes), target=args.targets[0],
-                            parallel=args.parallel).function(
-                                "fp32", [SPEC_4D, SPEC_4D], [SPEC_4D])
-        fp32 = ops / best_time(lambda: fn(x, f)) / 1e9
-        row += f"{fp32:>10.1f}"
-    row += "".join(f"{g / blas:>16.2f}x" for g in gops)
-    if args.fp32:
-        row += f"{gops[0] / fp32:>11.2f}x"
-    print(row, flush=True)
+    def build(kind, target):
+        template = CONV_INT16 if kind == "int16" else CONV_FP32
+        return compile_module(template.format(**sizes), target=target,
+                              parallel=args.parallel).function(
+                                  kind, [SPEC_4D, SPEC_4D], [SPEC_4D])
+
+    print_row("conv " + shape, 2.0 * n * oh * ow * k * 9 * c, im2col_matmul,
+              build, (x, f), args)
 
 
 def main():
@@ -158,23 +168,10 @@ def main():
         m, n, k = (int(v) for v in shape.rstrip("T").split("x"))
         a = rng.randn(m, k).astype(np.float32)
         b = rng.randn(k, n).astype(np.float32)
-        ops = 2.0 * m * n * k
-        blas = ops / best_time(lambda: a @ b) / 1e9
-        row = f"{shape:<18}{blas:>10.1f}"
-        gops = []
-        for target in args.targets:
-            fn = compiled(INT16, "int16", m, n, k, target, args.parallel)
-            gops.append(ops / best_time(lambda: fn(a, b)) / 1e9)
-            row += f"{gops[-1]:>16.1f}"
-        if args.fp32:
-            # FP32 through the same pipeline, on the first target's kernels.
-            fn = compiled(FP32, "fp32", m, n, k, args.targets[0], args.parallel)
-            fp32 = ops / best_time(lambda: fn(a, b)) / 1e9
-            row += f"{fp32:>10.1f}"
-        row += "".join(f"{g / blas:>16.2f}x" for g in gops)
-        if args.fp32:
-            row += f"{gops[0] / fp32:>11.2f}x"
-        print(row, flush=True)
+        print_row(shape, 2.0 * m * n * k, lambda: a @ b,
+                  lambda kind, target: compiled(INT16 if kind == "int16" else FP32,
+                                                kind, m, n, k, target, args.parallel),
+                  (a, b), args)
     for shape in args.convs:
         conv_row(shape, args)
 

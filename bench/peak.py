@@ -18,59 +18,42 @@ from fxp.compiler import compile_module, host_targets
 
 ACCUMULATORS = 12
 
-INT16 = """
-func.func @peak(%a: memref<{pairs}xi16>, %b: memref<{pairs}xi16>, %n: i64) -> tensor<i32> {{
+# A loop of ACCUMULATORS independent chains on two loop-invariant vectors
+# (operands of {operand} elements, accumulators of {acc}); the chains' sum
+# is returned so that nothing is dead.
+TEMPLATE = """
+func.func @peak(%a: memref<{width}x{operand}>, %b: memref<{width}x{operand}>, %n: i64) -> tensor<{acc}> {{
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
-  %zero = arith.constant dense<0> : vector<{lanes}xi32>
-  %pad = arith.constant 0 : i16
-  %va = vector.transfer_read %a[%c0], %pad {{in_bounds = [true]}} : memref<{pairs}xi16>, vector<{pairs}xi16>
-  %vb = vector.transfer_read %b[%c0], %pad {{in_bounds = [true]}} : memref<{pairs}xi16>, vector<{pairs}xi16>
+  %zero = arith.constant dense<{zero}> : vector<{lanes}x{acc}>
+  %pad = arith.constant {zero} : {operand}
+  %va = vector.transfer_read %a[%c0], %pad {{in_bounds = [true]}} : memref<{width}x{operand}>, vector<{width}x{operand}>
+  %vb = vector.transfer_read %b[%c0], %pad {{in_bounds = [true]}} : memref<{width}x{operand}>, vector<{width}x{operand}>
   %count = arith.index_cast %n : i64 to index
-  %r:{acc} = scf.for %i = %c0 to %count step %c1 iter_args({iter_args}) -> ({types}) {{
+  %r:{chains} = scf.for %i = %c0 to %count step %c1 iter_args({iter_args}) -> ({types}) {{
 {body}
     scf.yield {yields} : {types}
   }}
 {sum}
-  %s = vector.reduction <add>, %t{last} : vector<{lanes}xi32> into i32
-  %out = tensor.from_elements %s : tensor<i32>
-  return %out : tensor<i32>
-}}
-"""
-
-FP32 = """
-func.func @peak(%a: memref<{lanes}xf32>, %b: memref<{lanes}xf32>, %n: i64) -> tensor<f32> {{
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  %zero = arith.constant dense<0.0> : vector<{lanes}xf32>
-  %pad = arith.constant 0.0 : f32
-  %va = vector.transfer_read %a[%c0], %pad {{in_bounds = [true]}} : memref<{lanes}xf32>, vector<{lanes}xf32>
-  %vb = vector.transfer_read %b[%c0], %pad {{in_bounds = [true]}} : memref<{lanes}xf32>, vector<{lanes}xf32>
-  %count = arith.index_cast %n : i64 to index
-  %r:{acc} = scf.for %i = %c0 to %count step %c1 iter_args({iter_args}) -> ({types}) {{
-{body}
-    scf.yield {yields} : {types}
-  }}
-{sum}
-  %s = vector.reduction <add>, %t{last} : vector<{lanes}xf32> into f32
-  %out = tensor.from_elements %s : tensor<f32>
-  return %out : tensor<f32>
+  %s = vector.reduction <add>, %t{last} : vector<{lanes}x{acc}> into {acc}
+  %out = tensor.from_elements %s : tensor<{acc}>
+  return %out : tensor<{acc}>
 }}
 """
 
 
-def kernel(template, lanes, element, step):
-    """`template` with ACCUMULATORS chains of `step(j)` (which defines %n{j}
+def kernel(lanes, operand, acc, step):
+    """The loop with ACCUMULATORS chains of `step(j)` (which defines %n{j}
     from %x{j})."""
     names = range(ACCUMULATORS)
-    vector = f"vector<{lanes}x{element}>"
-    sums = ["  %t0 = arith.addi %r#0, %r#1 : " + vector if element == "i32" else
-            "  %t0 = arith.addf %r#0, %r#1 : " + vector]
+    vector = f"vector<{lanes}x{acc}>"
+    add = "arith.addi" if acc == "i32" else "arith.addf"
+    sums = [f"  %t0 = {add} %r#0, %r#1 : {vector}"]
     for j in range(2, ACCUMULATORS):
-        op = "arith.addi" if element == "i32" else "arith.addf"
-        sums.append(f"  %t{j - 1} = {op} %t{j - 2}, %r#{j} : {vector}")
-    return template.format(
-        pairs=2 * lanes, lanes=lanes, acc=ACCUMULATORS,
+        sums.append(f"  %t{j - 1} = {add} %t{j - 2}, %r#{j} : {vector}")
+    return TEMPLATE.format(
+        width=lanes * (2 if operand == "i16" else 1), operand=operand, acc=acc,
+        lanes=lanes, zero="0" if acc == "i32" else "0.0", chains=ACCUMULATORS,
         iter_args=", ".join(f"%x{j} = %zero" for j in names),
         types=", ".join([vector] * ACCUMULATORS),
         body="\n".join(step(j) for j in names),
@@ -99,9 +82,9 @@ def main():
             step = lambda j: (f"    %w{j} = vector.bitcast %x{j} : vector<8xi32> to vector<16xi16>\n"
                               f"    %p{j} = fxp.x86.vpmaddwd %w{j}, %vb : vector<16xi16> -> vector<8xi32>\n"
                               f"    %n{j} = arith.addi %x{j}, %p{j} : vector<8xi32>")
-        int16 = compile_module(kernel(INT16, lanes, "i32", step), target=target).function(
+        int16 = compile_module(kernel(lanes, "i16", "i32", step), target=target).function(
             "peak", [("memref", 1, "i16"), ("memref", 1, "i16"), "i64"], [("memref", 0, "i32")])
-        fma = compile_module(kernel(FP32, lanes, "f32", lambda j: (
+        fma = compile_module(kernel(lanes, "f32", "f32", lambda j: (
             f"    %n{j} = vector.fma %va, %vb, %x{j} : vector<{lanes}xf32>")),
             target=target).function(
             "peak", [("memref", 1, "f32"), ("memref", 1, "f32"), "i64"], [("memref", 0, "f32")])
