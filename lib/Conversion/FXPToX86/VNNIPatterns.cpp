@@ -463,22 +463,88 @@ SmallVector<Value> getLoopSizes(ImplicitLocOpBuilder &b,
   return loopSizes;
 }
 
-/// The loop values (indexed by loop) of linear index `linear` of `group` and
-/// `kk` of the k loops, on top of `batchValues`, and whether both lie inside
-/// the problem (below `size` and `k`); outside, index 0 stands in.
-std::pair<SmallVector<Value>, Value>
-locate(ImplicitLocOpBuilder &b, const LoopGroups &groups,
-       ArrayRef<Value> batchValues, ArrayRef<unsigned> group, Value linear,
-       Value size, Value kk, Value k) {
-  Value inside = arith::AndIOp::create(
-      b, arith::CmpIOp::create(b, arith::CmpIPredicate::ult, linear, size),
-      arith::CmpIOp::create(b, arith::CmpIPredicate::ult, kk, k));
-  SmallVector<Value> values(batchValues);
+/// Writes into `values` the loops of `group` that linear index `linear`
+/// stands for, and returns whether it lies below `size`; outside, index 0
+/// stands in.
+Value locate(ImplicitLocOpBuilder &b, const LoopGroups &groups,
+             ArrayRef<unsigned> group, Value linear, Value size,
+             MutableArrayRef<Value> values) {
+  Value inside =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::ult, linear, size);
   delinearize(b, groups, group,
               arith::SelectOp::create(b, inside, linear, index(b, 0)), values);
-  delinearize(b, groups, groups.k,
-              arith::SelectOp::create(b, inside, kk, index(b, 0)), values);
-  return {values, inside};
+  return inside;
+}
+
+/// Fills the k loops' `values` of one packed element (for pairs, of its
+/// `half`: an index, 0 or 1) and returns whether that k lies inside the
+/// problem.
+using KLocator = function_ref<Value(ImplicitLocOpBuilder &, Value half,
+                                    MutableArrayRef<Value> values)>;
+
+/// An operand gathered into a packed layout [leading..., K, trailing...]
+/// (K the k loops linearized, in pairs of consecutive k with `pairs`) by a
+/// linalg.generic. It iterates the k loops themselves, so no element divides
+/// its k apart, when it can: always without pairs, and with pairs when the
+/// innermost k loop has an even static size (no pair straddles two of its
+/// runs). Otherwise it iterates linear k and delinearizes it. `body` gets
+/// the leading and trailing indices and a KLocator.
+Value buildPackedGather(ImplicitLocOpBuilder &b, ArrayRef<Value> leading,
+                        ArrayRef<Value> trailing, const LoopGroups &groups,
+                        ArrayRef<Value> loopSizes, Value k, bool pairs,
+                        Type elementType,
+                        function_ref<Value(ImplicitLocOpBuilder &, ValueRange,
+                                           ValueRange, KLocator)>
+                            body) {
+  int64_t innermost = groups.k.empty() ? 0 : groups.sizes[groups.k.back()];
+  bool expand = !groups.k.empty() && (!pairs || innermost % 2 == 0);
+  SmallVector<Value> sizes(leading);
+  if (expand) {
+    for (unsigned loop : groups.k)
+      sizes.push_back(loopSizes[loop]);
+    if (pairs)
+      sizes.back() = index(b, innermost / 2);
+  } else {
+    sizes.push_back(pairs ? ceilDiv(b, k, 2) : k);
+  }
+  unsigned kDims = sizes.size() - leading.size();
+  sizes.append(trailing.begin(), trailing.end());
+  Value gathered = buildGather(
+      b, sizes, elementType, [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+        ValueRange kIds = ids.slice(leading.size(), kDims);
+        auto locateK = [&](ImplicitLocOpBuilder &lb, Value half,
+                           MutableArrayRef<Value> values) -> Value {
+          auto position = [&](Value id) -> Value {
+            if (!pairs)
+              return id;
+            return arith::AddIOp::create(lb, multiply(lb, id, 2), half);
+          };
+          if (expand) {
+            for (auto [loop, id] : llvm::zip(groups.k, kIds))
+              values[loop] = id;
+            values[groups.k.back()] = position(kIds.back());
+            return arith::ConstantIntOp::create(lb, lb.getI1Type(), 1);
+          }
+          return locate(lb, groups, groups.k, position(kIds.front()), k,
+                        values);
+        };
+        return body(nb, ids.take_front(leading.size()),
+                    ids.drop_front(leading.size() + kDims), locateK);
+      });
+  if (!expand || kDims == 1)
+    return gathered;
+  // One dimension for the k loops, as the kernels index them.
+  SmallVector<ReassociationIndices> groupsOfDims;
+  int64_t dim = 0;
+  for (size_t i = 0; i < leading.size(); ++i)
+    groupsOfDims.push_back({dim++});
+  ReassociationIndices kGroup;
+  for (unsigned i = 0; i < kDims; ++i)
+    kGroup.push_back(dim++);
+  groupsOfDims.push_back(kGroup);
+  for (size_t i = 0; i < trailing.size(); ++i)
+    groupsOfDims.push_back({dim++});
+  return tensor::CollapseShapeOp::create(b, gathered, groupsOfDims);
 }
 
 /// A contraction computed as [batch, m, n]: `perBatch` returns the [m, n]
@@ -673,30 +739,36 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
         return arith::SelectOp::create(nb, inside, v,
                                        createIntConstant(nb, 0, 16));
       };
-      Value packedA = buildGather(
-          lb, {paddedRows, pairs}, lb.getI32Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+      Value packedA = buildPackedGather(
+          lb, {paddedRows}, {}, groups, loopSizes, k, /*pairs=*/true,
+          lb.getI32Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
+              KLocator locateK) {
+            SmallVector<Value> values(batchValues);
+            Value rowInside = locate(nb, groups, groups.m, lead[0], m, values);
             Value halves[2];
             for (int64_t half = 0; half < 2; ++half) {
-              Value kk = arith::AddIOp::create(nb, multiply(nb, ids[1], 2),
-                                               index(nb, half));
-              auto [values, inside] =
-                  locate(nb, groups, batchValues, groups.m, ids[0], m, kk, k);
+              Value inside = arith::AndIOp::create(
+                  nb, rowInside, locateK(nb, index(nb, half), values));
               halves[half] = operand(nb, a, maps[0], values, inside);
             }
             return packPair(nb, halves[0], halves[1]);
           });
-      Value packedB = buildGather(
-          lb, {colVectors, pairs, index(lb, 2 * lanes)}, lb.getI16Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+      Value packedB = buildPackedGather(
+          lb, {colVectors}, {index(lb, 2 * lanes)}, groups, loopSizes, k,
+          /*pairs=*/true, lb.getI16Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
+              KLocator locateK) {
+            // Lane c of the pair vector holds k = 2 * pair + c % 2 of
+            // column c / 2.
             Value col = arith::AddIOp::create(
-                nb, multiply(nb, ids[0], lanes),
-                arith::DivUIOp::create(nb, ids[2], index(nb, 2)));
-            Value kk = arith::AddIOp::create(
-                nb, multiply(nb, ids[1], 2),
-                arith::RemUIOp::create(nb, ids[2], index(nb, 2)));
-            auto [values, inside] =
-                locate(nb, groups, batchValues, groups.n, col, n, kk, k);
+                nb, multiply(nb, lead[0], lanes),
+                arith::DivUIOp::create(nb, trail[0], index(nb, 2)));
+            SmallVector<Value> values(batchValues);
+            Value inside = arith::AndIOp::create(
+                nb, locate(nb, groups, groups.n, col, n, values),
+                locateK(nb, arith::RemUIOp::create(nb, trail[0], index(nb, 2)),
+                        values));
             return operand(nb, bOp, maps[1], values, inside);
           });
       return buildTiles(lb, op, packedA, packedB, m, n, pairs, scale,
@@ -905,20 +977,28 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
             nb, inside, gatherElement(nb, source, map, values),
             arith::ConstantOp::create(nb, nb.getF32FloatAttr(0.0f)));
       };
-      Value paddedA = buildGather(
-          lb, {paddedRows, k}, lb.getF32Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
-            auto [values, inside] =
-                locate(nb, groups, batchValues, groups.m, ids[0], m, ids[1], k);
+      Value paddedA = buildPackedGather(
+          lb, {paddedRows}, {}, groups, loopSizes, k, /*pairs=*/false,
+          lb.getF32Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
+              KLocator locateK) {
+            SmallVector<Value> values(batchValues);
+            Value inside = arith::AndIOp::create(
+                nb, locate(nb, groups, groups.m, lead[0], m, values),
+                locateK(nb, index(nb, 0), values));
             return operand(nb, a, maps[0], values, inside);
           });
-      Value packedB = buildGather(
-          lb, {colVectors, k, index(lb, lanes)}, lb.getF32Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
-            Value col =
-                arith::AddIOp::create(nb, multiply(nb, ids[0], lanes), ids[2]);
-            auto [values, inside] =
-                locate(nb, groups, batchValues, groups.n, col, n, ids[1], k);
+      Value packedB = buildPackedGather(
+          lb, {colVectors}, {index(lb, lanes)}, groups, loopSizes, k,
+          /*pairs=*/false, lb.getF32Type(),
+          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
+              KLocator locateK) {
+            Value col = arith::AddIOp::create(nb, multiply(nb, lead[0], lanes),
+                                              trail[0]);
+            SmallVector<Value> values(batchValues);
+            Value inside = arith::AndIOp::create(
+                nb, locate(nb, groups, groups.n, col, n, values),
+                locateK(nb, index(nb, 0), values));
             return operand(nb, bOperand, maps[1], values, inside);
           });
       return buildTiles(lb, paddedA, packedB, m, n, k, /*paddedInit=*/Value(),

@@ -1,8 +1,8 @@
 // Matmuls whose shapes are not multiples of any tile, in every layout, with
 // fixed-point and DFP operands of 8 to 16 bits, adversarial magnitudes and
-// several chunks, then convolutions (NHWC, NCHW, a weight gradient) and a
-// batched contraction with a transposed result; main prints every result's
-// bits.
+// several chunks, then convolutions (NHWC with an even channel count, NCHW
+// with an odd window, a weight gradient) and a batched contraction with a
+// transposed result; main prints every result's bits.
 func.func @fixed(%a: tensor<13x37x!fxp.fixed<16, 8>>, %b: tensor<37x21x!fxp.fixed<16, 8>>) -> tensor<13x21xf32> attributes {no_inline} {
   %c = fxp.matmul %a, %b chunk 2 symmetric : tensor<13x37x!fxp.fixed<16, 8>>, tensor<37x21x!fxp.fixed<16, 8>> -> tensor<13x21xf32>
   return %c : tensor<13x21xf32>
@@ -24,9 +24,9 @@ func.func @dfp(%x: tensor<13x37xf32>, %y: tensor<21x37xf32>, %seed: i64) -> tens
          chunk 32 symmetric : !fxp.dfp<13x37, 14>, !fxp.dfp<21x37, 14> -> tensor<13x21xf32>
   return %c : tensor<13x21xf32>
 }
-func.func @conv_nhwc(%in: tensor<2x9x10x5x!fxp.fixed<16, 8>>, %f: tensor<3x3x5x7x!fxp.fixed<16, 8>>) -> tensor<2x7x8x7xf32> attributes {no_inline} {
+func.func @conv_nhwc(%in: tensor<2x9x10x6x!fxp.fixed<16, 8>>, %f: tensor<3x3x6x7x!fxp.fixed<16, 8>>) -> tensor<2x7x8x7xf32> attributes {no_inline} {
   %c = fxp.contract %in, %f maps [affine_map<(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)>, affine_map<(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)>, affine_map<(n, h, w, f, kh, kw, c) -> (n, h, w, f)>]
-         chunk 2 symmetric : tensor<2x9x10x5x!fxp.fixed<16, 8>>, tensor<3x3x5x7x!fxp.fixed<16, 8>> -> tensor<2x7x8x7xf32>
+         chunk 2 symmetric : tensor<2x9x10x6x!fxp.fixed<16, 8>>, tensor<3x3x6x7x!fxp.fixed<16, 8>> -> tensor<2x7x8x7xf32>
   return %c : tensor<2x7x8x7xf32>
 }
 func.func @conv_nchw(%in: tensor<?x5x9x10x!fxp.fixed<14, 6>>, %f: tensor<7x5x3x3x!fxp.fixed<14, 6>>) -> tensor<?x7x7x8xf32> attributes {no_inline} {
@@ -34,10 +34,10 @@ func.func @conv_nchw(%in: tensor<?x5x9x10x!fxp.fixed<14, 6>>, %f: tensor<7x5x3x3
          chunk 32 symmetric : tensor<?x5x9x10x!fxp.fixed<14, 6>>, tensor<7x5x3x3x!fxp.fixed<14, 6>> -> tensor<?x7x7x8xf32>
   return %c : tensor<?x7x7x8xf32>
 }
-func.func @conv_weight_gradient(%in: tensor<2x9x10x5x!fxp.fixed<12, 4>>, %dy: tensor<2x7x8x7x!fxp.fixed<12, 4>>) -> tensor<3x3x5x7xf32> attributes {no_inline} {
+func.func @conv_weight_gradient(%in: tensor<2x9x10x6x!fxp.fixed<12, 4>>, %dy: tensor<2x7x8x7x!fxp.fixed<12, 4>>) -> tensor<3x3x6x7xf32> attributes {no_inline} {
   %c = fxp.contract %in, %dy maps [affine_map<(kh, kw, c, f, n, h, w) -> (n, h + kh, w + kw, c)>, affine_map<(kh, kw, c, f, n, h, w) -> (n, h, w, f)>, affine_map<(kh, kw, c, f, n, h, w) -> (kh, kw, c, f)>]
-         chunk 100 : tensor<2x9x10x5x!fxp.fixed<12, 4>>, tensor<2x7x8x7x!fxp.fixed<12, 4>> -> tensor<3x3x5x7xf32>
-  return %c : tensor<3x3x5x7xf32>
+         chunk 100 : tensor<2x9x10x6x!fxp.fixed<12, 4>>, tensor<2x7x8x7x!fxp.fixed<12, 4>> -> tensor<3x3x6x7xf32>
+  return %c : tensor<3x3x6x7xf32>
 }
 func.func @batched(%a: tensor<3x37x13x!fxp.fixed<16, 8>>, %b: tensor<3x21x37x!fxp.fixed<16, 8>>) -> tensor<3x21x13xf32> attributes {no_inline} {
   %c = fxp.contract %a, %b maps [affine_map<(b, i, j, k) -> (b, k, i)>, affine_map<(b, i, j, k) -> (b, j, k)>, affine_map<(b, i, j, k) -> (b, j, i)>]
@@ -114,7 +114,7 @@ func.func @main() {
     %rin16 = arith.muli %sqin16, %kin16 : i32
     %uin16 = arith.trunci %rin16 : i32 to i16
     tensor.yield %uin16 : i16
-  } : tensor<2x9x10x5xi16>
+  } : tensor<2x9x10x6xi16>
   %f16 = tensor.generate {
   ^bb0(%i0: index, %i1: index, %i2: index, %i3: index):
     %linf16 = affine.apply affine_map<(d0, d1, d2, d3) -> (d0 * 1 + d1 * 31 + d2 * 97 + d3 * 389)>(%i0, %i1, %i2, %i3)
@@ -124,7 +124,7 @@ func.func @main() {
     %rf16 = arith.muli %sqf16, %kf16 : i32
     %uf16 = arith.trunci %rf16 : i32 to i16
     tensor.yield %uf16 : i16
-  } : tensor<3x3x5x7xi16>
+  } : tensor<3x3x6x7xi16>
   %inc16 = tensor.generate {
   ^bb0(%i0: index, %i1: index, %i2: index, %i3: index):
     %lininc16 = affine.apply affine_map<(d0, d1, d2, d3) -> (d0 * 1 + d1 * 31 + d2 * 97 + d3 * 389)>(%i0, %i1, %i2, %i3)
@@ -175,9 +175,9 @@ func.func @main() {
     %ubb16 = arith.trunci %rbb16 : i32 to i16
     tensor.yield %ubb16 : i16
   } : tensor<3x21x37xi16>
-  %in = fxp.from_storage %in16 : tensor<2x9x10x5xi16> -> tensor<2x9x10x5x!fxp.fixed<16, 8>>
-  %fl = fxp.from_storage %f16 : tensor<3x3x5x7xi16> -> tensor<3x3x5x7x!fxp.fixed<16, 8>>
-  %r4 = call @conv_nhwc(%in, %fl) : (tensor<2x9x10x5x!fxp.fixed<16, 8>>, tensor<3x3x5x7x!fxp.fixed<16, 8>>) -> tensor<2x7x8x7xf32>
+  %in = fxp.from_storage %in16 : tensor<2x9x10x6xi16> -> tensor<2x9x10x6x!fxp.fixed<16, 8>>
+  %fl = fxp.from_storage %f16 : tensor<3x3x6x7xi16> -> tensor<3x3x6x7x!fxp.fixed<16, 8>>
+  %r4 = call @conv_nhwc(%in, %fl) : (tensor<2x9x10x6x!fxp.fixed<16, 8>>, tensor<3x3x6x7x!fxp.fixed<16, 8>>) -> tensor<2x7x8x7xf32>
   %f4 = tensor.collapse_shape %r4 [[0, 1, 2], [3]] : tensor<2x7x8x7xf32> into tensor<112x7xf32>
   %p4 = tensor.cast %f4 : tensor<112x7xf32> to tensor<?x?xf32>
   call @print(%p4) : (tensor<?x?xf32>) -> ()
@@ -188,13 +188,13 @@ func.func @main() {
   %f5 = tensor.collapse_shape %r5 [[0, 1, 2], [3]] : tensor<?x7x7x8xf32> into tensor<?x8xf32>
   %p5 = tensor.cast %f5 : tensor<?x8xf32> to tensor<?x?xf32>
   call @print(%p5) : (tensor<?x?xf32>) -> ()
-  %in12 = fxp.from_storage %in16 : tensor<2x9x10x5xi16> -> tensor<2x9x10x5x!fxp.fixed<16, 4>>
-  %in12s = fxp.saturate %in12 : tensor<2x9x10x5x!fxp.fixed<16, 4>> -> tensor<2x9x10x5x!fxp.fixed<12, 4>>
+  %in12 = fxp.from_storage %in16 : tensor<2x9x10x6xi16> -> tensor<2x9x10x6x!fxp.fixed<16, 4>>
+  %in12s = fxp.saturate %in12 : tensor<2x9x10x6x!fxp.fixed<16, 4>> -> tensor<2x9x10x6x!fxp.fixed<12, 4>>
   %dy = fxp.from_storage %dy16 : tensor<2x7x8x7xi16> -> tensor<2x7x8x7x!fxp.fixed<16, 4>>
   %dys = fxp.saturate %dy : tensor<2x7x8x7x!fxp.fixed<16, 4>> -> tensor<2x7x8x7x!fxp.fixed<12, 4>>
-  %r6 = call @conv_weight_gradient(%in12s, %dys) : (tensor<2x9x10x5x!fxp.fixed<12, 4>>, tensor<2x7x8x7x!fxp.fixed<12, 4>>) -> tensor<3x3x5x7xf32>
-  %f6 = tensor.collapse_shape %r6 [[0, 1, 2], [3]] : tensor<3x3x5x7xf32> into tensor<45x7xf32>
-  %p6 = tensor.cast %f6 : tensor<45x7xf32> to tensor<?x?xf32>
+  %r6 = call @conv_weight_gradient(%in12s, %dys) : (tensor<2x9x10x6x!fxp.fixed<12, 4>>, tensor<2x7x8x7x!fxp.fixed<12, 4>>) -> tensor<3x3x6x7xf32>
+  %f6 = tensor.collapse_shape %r6 [[0, 1, 2], [3]] : tensor<3x3x6x7xf32> into tensor<54x7xf32>
+  %p6 = tensor.cast %f6 : tensor<54x7xf32> to tensor<?x?xf32>
   call @print(%p6) : (tensor<?x?xf32>) -> ()
   %ba = fxp.from_storage %ba16 : tensor<3x37x13xi16> -> tensor<3x37x13x!fxp.fixed<16, 8>>
   %bb = fxp.from_storage %bb16 : tensor<3x21x37xi16> -> tensor<3x21x37x!fxp.fixed<16, 8>>
