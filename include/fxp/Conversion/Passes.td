@@ -63,10 +63,14 @@ def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
       into f32 accumulators; the output scale is applied in the tile's
       epilogue.
 
+    Per-block DFP operands of a plain matmul (blocks of an even size along
+    `k`) make a segment per block, where chunks restart and whose sums the
+    epilogue scales by the block's exponents.
+
     `target=avx512vnni` uses 6 x 32 tiles of 512-bit vectors, `target=avx2`
-    4 x 16 tiles of 256-bit vectors. Per-block DFP operands, and
-    contractions whose inner loops have dynamic sizes, are left to
-    `convert-fxp-to-arith`.
+    4 x 16 tiles of 256-bit vectors. Per-block operands of other
+    contractions, odd blocks, and contractions whose inner loops have
+    dynamic sizes are left to `convert-fxp-to-arith`.
 
     FP32 contractions (`linalg.matmul` in any layout, batched matmuls,
     convolutions, `linalg.generic` contractions; bodies `out + a * b`) get

@@ -322,10 +322,15 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
 Value mlir::fxp::emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2) {
   // Beyond f64's normal range the f32 results that use it are 0 or infinity
   // anyway, so clamping changes nothing.
-  Value clamped = clamp(b, exp2, i64(b, -1022), i64(b, 1023));
+  Value clamped =
+      clamp(b, exp2, like(b, exp2, -1022), like(b, exp2, 1023));
   Value bits = arith::ShLIOp::create(
-      b, arith::AddIOp::create(b, clamped, i64(b, 1023)), i64(b, 52));
-  return arith::BitcastOp::create(b, b.getF64Type(), bits);
+      b, arith::AddIOp::create(b, clamped, like(b, exp2, 1023)),
+      like(b, exp2, 52));
+  Type f64 = b.getF64Type();
+  if (auto vector = dyn_cast<VectorType>(exp2.getType()))
+    f64 = vector.clone(f64);
+  return arith::BitcastOp::create(b, f64, bits);
 }
 
 Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,

@@ -40,7 +40,8 @@ Value emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
 Value emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                         const RoundingConfig &config, Value random);
 
-/// `2^exp2` as an f64 (`exp2` is an `i64`, clamped to f64's normal range).
+/// `2^exp2` as an f64 (`exp2` is an `i64`, clamped to f64's normal range),
+/// or lane by lane for a vector of `i64`.
 Value emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2);
 
 /// `value * 2^exp2` rounded once to f32, for an `i64` or `f32` value and an

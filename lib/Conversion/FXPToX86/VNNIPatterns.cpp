@@ -81,9 +81,10 @@ std::optional<MatmulLayout> getMatmulLayout(ArrayRef<AffineMap> maps) {
 
 /// One operand on its storage integers, with its format's facts.
 struct Operand {
-  Value storage;      // tensor of i8 or i16
-  Value exponent;     // i64: -F, or the DFP exponent
-  int64_t clampBelow; // -qmax when symmetric, else qmin
+  Value storage;        // tensor of i8 or i16
+  Value exponent;       // i64: -F, or the per-tensor DFP exponent (else 0)
+  Value blockExponents; // per-block DFP: the i32 exponents, else null
+  int64_t clampBelow;   // -qmax when symmetric, else qmin
 };
 
 Operand getOperand(ImplicitLocOpBuilder &b, Value value, bool symmetric) {
@@ -94,9 +95,14 @@ Operand getOperand(ImplicitLocOpBuilder &b, Value value, bool symmetric) {
     width = dfp.getWidth();
     fixedTensor = MantissasOp::create(b, dfp.getMantissaType(), value);
     Value exponents = ExponentsOp::create(b, dfp.getExponentType(), value);
-    result.exponent = arith::ExtSIOp::create(
-        b, b.getI64Type(),
-        tensor::ExtractOp::create(b, exponents, ValueRange{}));
+    if (dfp.isPerTensor()) {
+      result.exponent = arith::ExtSIOp::create(
+          b, b.getI64Type(),
+          tensor::ExtractOp::create(b, exponents, ValueRange{}));
+    } else {
+      result.exponent = createIntConstant(b, 0, 64);
+      result.blockExponents = exponents;
+    }
   } else {
     FixedType fixed = getFixedElementType(value.getType());
     width = fixed.getWidth();
@@ -616,6 +622,11 @@ Value buildGroupedContraction(
       .getResult(0);
 }
 
+/// The exponent sums (`i64` vectors, one per accumulator of the register
+/// tile at `firstRow`, `firstVector`) of the products in one segment.
+using SegmentExponents = function_ref<SmallVector<Value>(
+    ImplicitLocOpBuilder &, Value firstRow, Value firstVector, Value segment)>;
+
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   VNNIContraction(MLIRContext *context, X86Target target, bool parallel)
       : OpRewritePattern<OpTy>(context), target(target),
@@ -638,10 +649,16 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     bool saturating = op.getSaturating();
     if (!saturating && *op.getChunk() % 2 != 0)
       return rewriter.notifyMatchFailure(op, "odd chunks split k pairs");
+    int64_t block = 0;
     for (Value operand : {op.getLhs(), op.getRhs()}) {
       if (auto dfp = dyn_cast<DFPType>(operand.getType());
-          dfp && !dfp.isPerTensor())
-        return rewriter.notifyMatchFailure(op, "per-block DFP operands");
+          dfp && !dfp.isPerTensor()) {
+        // Blocks are segments of whole pairs in the plain matmul layout.
+        if (!layout || dfp.getBlock() % 2 != 0)
+          return rewriter.notifyMatchFailure(
+              op, "per-block DFP operands off a plain matmul, or odd blocks");
+        block = dfp.getBlock();
+      }
       unsigned width = isa<DFPType>(operand.getType())
                            ? cast<DFPType>(operand.getType()).getWidth()
                            : getFixedElementType(operand.getType()).getWidth();
@@ -652,11 +669,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Operand a = getOperand(b, op.getLhs(), op.getSymmetric());
     Operand bOp = getOperand(b, op.getRhs(), op.getSymmetric());
-    Value scale =
-        emitPowerOfTwo(b, arith::AddIOp::create(b, a.exponent, bOp.exponent));
-    Value result = layout
-                       ? buildMatmul(b, op, *layout, a, bOp, scale)
-                       : buildContraction(b, op, maps, *groups, a, bOp, scale);
+    Value result = layout ? buildMatmul(b, op, *layout, a, bOp, block)
+                          : buildContraction(b, op, maps, *groups, a, bOp);
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -664,7 +678,7 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   /// A plain matmul: both operands padded to whole tiles, so packing needs
   /// no bounds checks and zeros fill the tails (they add nothing to any sum).
   Value buildMatmul(ImplicitLocOpBuilder &b, OpTy op, MatmulLayout layout,
-                    const Operand &a, const Operand &bOp, Value scale) const {
+                    const Operand &a, const Operand &bOp, int64_t block) const {
     auto dim = [&](Value tensor, int64_t d) { return getSize(b, tensor, d); };
     Value m = dim(a.storage, layout.transposeA ? 1 : 0);
     Value k = dim(a.storage, layout.transposeA ? 0 : 1);
@@ -708,7 +722,55 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
         {bMap}, [&](ImplicitLocOpBuilder &nb, ValueRange args) {
           return widenAndClamp(nb, args[0], bOp.clampBelow);
         });
-    return buildTiles(b, op, packedA, packedB, m, n, pairs, scale,
+    // Segment s of a per-block operand reads its exponents at block s: A's
+    // of each row (padding rows read the last), B's of each lane (zero
+    // beyond n).
+    auto exponents = [&](ImplicitLocOpBuilder &eb, Value firstRow,
+                         Value firstVector, Value segment) {
+      auto i64Vector = VectorType::get({lanes}, eb.getI64Type());
+      auto i32Vector = VectorType::get({lanes}, eb.getI32Type());
+      Value lastRow = arith::SubIOp::create(eb, m, index(eb, 1));
+      SmallVector<Value> result;
+      for (int64_t r = 0; r < tile.rows; ++r) {
+        Value ea = a.exponent;
+        if (a.blockExponents) {
+          Value row = arith::MinUIOp::create(
+              eb, arith::AddIOp::create(eb, firstRow, index(eb, r)), lastRow);
+          ea = arith::ExtSIOp::create(
+              eb, eb.getI64Type(),
+              tensor::ExtractOp::create(eb, a.blockExponents,
+                                        layout.transposeA
+                                            ? ValueRange{segment, row}
+                                            : ValueRange{row, segment}));
+        }
+        Value eaVector = vector::BroadcastOp::create(eb, i64Vector, ea);
+        for (int64_t v = 0; v < tile.vectors; ++v) {
+          Value ebVector =
+              vector::BroadcastOp::create(eb, i64Vector, bOp.exponent);
+          if (bOp.blockExponents) {
+            Value col = multiply(
+                eb, arith::AddIOp::create(eb, firstVector, index(eb, v)),
+                lanes);
+            Value pad = createIntConstant(eb, 0, 32);
+            Value lanesRead =
+                layout.transposeB
+                    ? vector::TransferReadOp::create(
+                          eb, i32Vector, bOp.blockExponents,
+                          ValueRange{col, segment}, pad,
+                          AffineMap::get(2, 0, {eb.getAffineDimExpr(0)},
+                                         eb.getContext()),
+                          ArrayRef<bool>{false})
+                    : vector::TransferReadOp::create(
+                          eb, i32Vector, bOp.blockExponents,
+                          ValueRange{segment, col}, pad, ArrayRef<bool>{false});
+            ebVector = arith::ExtSIOp::create(eb, i64Vector, lanesRead);
+          }
+          result.push_back(arith::AddIOp::create(eb, eaVector, ebVector));
+        }
+      }
+      return result;
+    };
+    return buildTiles(b, op, packedA, packedB, m, n, pairs, block, exponents,
                       op.getType());
   }
 
@@ -718,8 +780,7 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   /// and a last copy puts each element where the result map wants it.
   Value buildContraction(ImplicitLocOpBuilder &b, OpTy op,
                          ArrayRef<AffineMap> maps, const LoopGroups &groups,
-                         const Operand &a, const Operand &bOp,
-                         Value scale) const {
+                         const Operand &a, const Operand &bOp) const {
     SmallVector<Value> loopSizes =
         getLoopSizes(b, groups, maps.take_front(2), {a.storage, bOp.storage});
     Value m = getGroupSize(b, groups.m, loopSizes);
@@ -771,8 +832,14 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
                         values));
             return operand(nb, bOp, maps[1], values, inside);
           });
-      return buildTiles(lb, op, packedA, packedB, m, n, pairs, scale,
-                        tilesType);
+      auto exponents = [&](ImplicitLocOpBuilder &eb, Value, Value, Value) {
+        Value sum = vector::BroadcastOp::create(
+            eb, VectorType::get({lanes}, eb.getI64Type()),
+            arith::AddIOp::create(eb, a.exponent, bOp.exponent));
+        return SmallVector<Value>(tile.rows * tile.vectors, sum);
+      };
+      return buildTiles(lb, op, packedA, packedB, m, n, pairs, /*block=*/0,
+                        exponents, tilesType);
     };
     return buildGroupedContraction(b, maps, groups, loopSizes, op.getType(),
                                    /*init=*/Value(), perBatch);
@@ -785,9 +852,14 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   }
 
   /// The [m, n] result of the register-tiled kernel on packed operands:
-  /// chunks of k pairs in i32, flushed into f32, scaled once.
+  /// chunks of k pairs in i32, flushed into f32. Per-tensor operands make
+  /// one segment of all pairs; per-block ones (blocks along k of `block`
+  /// elements) a segment per block, where the chunks restart. Each segment's
+  /// sums are scaled by 2^(its exponents, from `exponents(row, vector,
+  /// segment)`) in the epilogue, once, and added up.
   Value buildTiles(ImplicitLocOpBuilder &b, OpTy op, Value packedA,
-                   Value packedB, Value m, Value n, Value pairs, Value scale,
+                   Value packedB, Value m, Value n, Value pairs, int64_t block,
+                   SegmentExponents exponents,
                    RankedTensorType resultType) const {
     bool saturating = op.getSaturating();
     int64_t rows = tile.rows, lanes = tile.lanes, vectors = tile.vectors;
@@ -800,65 +872,100 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     auto pairVector = VectorType::get({2 * lanes}, b.getI16Type());
     int64_t accumulators = rows * vectors;
     Value zero = index(b, 0), one = index(b, 1);
-    Value chunkPairs = saturating ? pairs : index(b, *op.getChunk() / 2);
-    Value chunks = saturating ? one : ceilDiv(b, pairs, *op.getChunk() / 2);
-    Value scaleVector = vector::BroadcastOp::create(b, f64Vector, scale);
+    Value segmentPairs = block ? index(b, block / 2) : pairs;
+    Value segments = block ? ceilDiv(b, pairs, block / 2) : one;
+    int64_t chunkPairs = saturating ? 0 : *op.getChunk() / 2;
 
     auto tileSums = [&](ImplicitLocOpBuilder &rb, Value firstRow,
                         Value firstVector) {
       Value zeroF = arith::ConstantOp::create(
           rb, DenseElementsAttr::get(f32Vector, 0.0f));
-      SmallVector<Value> sums(accumulators, zeroF);
-      auto chunkLoop = scf::ForOp::create(
-          rb, zero, chunks, one, sums,
-          [&](OpBuilder &b3, Location loc3, Value chunk, ValueRange floatAccs) {
-            ImplicitLocOpBuilder cb(loc3, b3);
-            Value first = arith::MulIOp::create(cb, chunk, chunkPairs);
-            Value last = arith::MinUIOp::create(
-                cb, arith::AddIOp::create(cb, first, chunkPairs), pairs);
-            Value zeroI = arith::ConstantOp::create(
-                cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
-            SmallVector<Value> intAccs(accumulators, zeroI);
-            auto pairLoop = scf::ForOp::create(
-                cb, first, last, one, intAccs,
-                [&](OpBuilder &b4, Location loc4, Value pair, ValueRange accs) {
-                  ImplicitLocOpBuilder kb(loc4, b4);
-                  SmallVector<Value> bVectors = readBVectors(
-                      kb, packedB, pairVector, firstVector, pair, vectors);
-                  SmallVector<Value> next;
-                  for (int64_t r = 0; r < rows; ++r) {
-                    Value aPair = tensor::ExtractOp::create(
-                        kb, packedA,
-                        ValueRange{
-                            arith::AddIOp::create(kb, firstRow, index(kb, r)),
-                            pair});
-                    Value aVector = vector::BitCastOp::create(
-                        kb, pairVector,
-                        vector::BroadcastOp::create(kb, i32Vector, aPair));
-                    for (int64_t v = 0; v < vectors; ++v)
-                      next.push_back(pairDot(kb, target, saturating,
-                                             accs[r * vectors + v], aVector,
-                                             bVectors[v]));
+      SmallVector<Value> totals(accumulators, zeroF);
+      auto segmentLoop = scf::ForOp::create(
+          rb, zero, segments, one, totals,
+          [&](OpBuilder &b2, Location loc2, Value segment,
+              ValueRange segmentTotals) {
+            ImplicitLocOpBuilder sb(loc2, b2);
+            Value begin = arith::MulIOp::create(sb, segment, segmentPairs);
+            Value end = arith::MinUIOp::create(
+                sb, arith::AddIOp::create(sb, begin, segmentPairs), pairs);
+            // A saturating sum is one chunk per segment.
+            Value chunks =
+                saturating ? one
+                           : ceilDiv(sb, arith::SubIOp::create(sb, end, begin),
+                                     chunkPairs);
+            SmallVector<Value> sums(accumulators, zeroF);
+            auto chunkLoop = scf::ForOp::create(
+                sb, zero, chunks, one, sums,
+                [&](OpBuilder &b3, Location loc3, Value chunk,
+                    ValueRange floatAccs) {
+                  ImplicitLocOpBuilder cb(loc3, b3);
+                  Value first = begin, last = end;
+                  if (!saturating) {
+                    first = arith::AddIOp::create(
+                        cb, begin, multiply(cb, chunk, chunkPairs));
+                    last = arith::MinUIOp::create(
+                        cb,
+                        arith::AddIOp::create(cb, first, index(cb, chunkPairs)),
+                        end);
                   }
-                  scf::YieldOp::create(kb, next);
+                  Value zeroI = arith::ConstantOp::create(
+                      cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
+                  SmallVector<Value> intAccs(accumulators, zeroI);
+                  auto pairLoop = scf::ForOp::create(
+                      cb, first, last, one, intAccs,
+                      [&](OpBuilder &b4, Location loc4, Value pair,
+                          ValueRange accs) {
+                        ImplicitLocOpBuilder kb(loc4, b4);
+                        SmallVector<Value> bVectors =
+                            readBVectors(kb, packedB, pairVector, firstVector,
+                                         pair, vectors);
+                        SmallVector<Value> next;
+                        for (int64_t r = 0; r < rows; ++r) {
+                          Value aPair = tensor::ExtractOp::create(
+                              kb, packedA,
+                              ValueRange{arith::AddIOp::create(kb, firstRow,
+                                                               index(kb, r)),
+                                         pair});
+                          Value aVector = vector::BitCastOp::create(
+                              kb, pairVector,
+                              vector::BroadcastOp::create(kb, i32Vector,
+                                                          aPair));
+                          for (int64_t v = 0; v < vectors; ++v)
+                            next.push_back(pairDot(kb, target, saturating,
+                                                   accs[r * vectors + v],
+                                                   aVector, bVectors[v]));
+                        }
+                        scf::YieldOp::create(kb, next);
+                      });
+                  // End of a chunk: its exact i32 sums join the f32 ones.
+                  SmallVector<Value> flushed;
+                  for (int64_t i = 0; i < accumulators; ++i)
+                    flushed.push_back(arith::AddFOp::create(
+                        cb, floatAccs[i],
+                        arith::SIToFPOp::create(cb, f32Vector,
+                                                pairLoop.getResult(i))));
+                  scf::YieldOp::create(cb, flushed);
                 });
-            // End of a chunk: its exact i32 sums join the f32 ones.
-            SmallVector<Value> flushed;
-            for (int64_t i = 0; i < accumulators; ++i)
-              flushed.push_back(arith::AddFOp::create(
-                  cb, floatAccs[i],
-                  arith::SIToFPOp::create(cb, f32Vector,
-                                          pairLoop.getResult(i))));
-            scf::YieldOp::create(cb, flushed);
+            // End of a segment: scale its sums (an exact f64 product, one
+            // rounding) and add them up.
+            SmallVector<Value> exp2 =
+                exponents(sb, firstRow, firstVector, segment);
+            SmallVector<Value> next;
+            for (int64_t i = 0; i < accumulators; ++i) {
+              Value scaled = arith::TruncFOp::create(
+                  sb, f32Vector,
+                  arith::MulFOp::create(
+                      sb,
+                      arith::ExtFOp::create(sb, f64Vector,
+                                            chunkLoop.getResult(i)),
+                      emitPowerOfTwo(sb, exp2[i])));
+              next.push_back(
+                  arith::AddFOp::create(sb, segmentTotals[i], scaled));
+            }
+            scf::YieldOp::create(sb, next);
           });
-      // Scale once: an exact f64 product, one rounding.
-      SmallVector<Value> scaled;
-      for (Value sum : chunkLoop.getResults())
-        scaled.push_back(arith::TruncFOp::create(
-            rb, f32Vector,
-            arith::MulFOp::create(rb, arith::ExtFOp::create(rb, f64Vector, sum),
-                                  scaleVector)));
-      return scaled;
+      return SmallVector<Value>(segmentLoop.getResults());
     };
     return buildTiledResult(b, tile, rowTiles, colTiles, m, n, resultType,
                             parallel, tileSums);

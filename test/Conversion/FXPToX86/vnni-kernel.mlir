@@ -57,23 +57,37 @@ func.func @gathered(%e: tensor<2x4x8x!fxp.fixed<8, 0>>, %f: tensor<2x8x3x!fxp.fi
   return %0, %1 : tensor<2x4x3xf32>, tensor<1x4x4x4xf32>
 }
 
+// Per-block DFP operands in a plain matmul: a segment per block, whose
+// exponents scale its sums in the epilogue.
+// VNNI-LABEL: func.func @blocks
+// VNNI: fxp.exponents {{.*}} -> tensor<4x1xi32>
+// VNNI: fxp.x86.vpdpwssd
+// VNNI: tensor.extract %{{.*}} : tensor<4x1xi32>
+// VNNI: arith.bitcast %{{.*}} : vector<16xi64> to vector<16xf64>
+// VNNI-NOT: fxp.matmul
+func.func @blocks(%p: !fxp.dfp<4x8, 14, block = 8, axis = 1>, %q: !fxp.dfp<8x3, 14>) -> tensor<4x3xf32> {
+  %0 = fxp.matmul %p, %q chunk 32 symmetric : !fxp.dfp<4x8, 14, block = 8, axis = 1>, !fxp.dfp<8x3, 14> -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
 // Not rewritten: odd chunks (a pair would straddle two chunks), operands
-// wider than 16 bits, per-block DFP operands, and a reduction whose inner
-// loop has a dynamic size (the linearization needs constant strides).
+// wider than 16 bits, odd blocks (a pair would straddle two), and a
+// reduction whose inner loop has a dynamic size (the linearization needs
+// constant strides).
 // VNNI-LABEL: func.func @unchanged
 // VNNI: fxp.matmul {{.*}} chunk 1
 // VNNI: fxp.matmul {{.*}} chunk 2 {{.*}} tensor<4x8x!fxp.fixed<20, 0>>
-// VNNI: fxp.matmul {{.*}} block = 8
+// VNNI: fxp.matmul {{.*}} block = 5
 // VNNI: fxp.contract
 // VNNI-NOT: fxp.x86
 func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixed<16, 0>>,
                      %c: tensor<4x8x!fxp.fixed<20, 0>>, %d: tensor<8x3x!fxp.fixed<8, 0>>,
-                     %p: !fxp.dfp<4x8, 14, block = 8, axis = 1>, %q: !fxp.dfp<8x3, 14>,
+                     %p: !fxp.dfp<4x10, 14, block = 5, axis = 1>, %q: !fxp.dfp<10x3, 14>,
                      %x: tensor<4x3x?x!fxp.fixed<8, 0>>, %y: tensor<3x?x5x!fxp.fixed<8, 0>>)
     -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x5xf32>) {
   %0 = fxp.matmul %a, %b chunk 1 : tensor<4x8x!fxp.fixed<16, 0>>, tensor<8x3x!fxp.fixed<16, 0>> -> tensor<4x3xf32>
   %1 = fxp.matmul %c, %d chunk 2 : tensor<4x8x!fxp.fixed<20, 0>>, tensor<8x3x!fxp.fixed<8, 0>> -> tensor<4x3xf32>
-  %2 = fxp.matmul %p, %q chunk 32 symmetric : !fxp.dfp<4x8, 14, block = 8, axis = 1>, !fxp.dfp<8x3, 14> -> tensor<4x3xf32>
+  %2 = fxp.matmul %p, %q chunk 32 symmetric : !fxp.dfp<4x10, 14, block = 5, axis = 1>, !fxp.dfp<10x3, 14> -> tensor<4x3xf32>
   %3 = fxp.contract %x, %y
          maps [affine_map<(m, n, k1, k2) -> (m, k1, k2)>, affine_map<(m, n, k1, k2) -> (k1, k2, n)>,
                affine_map<(m, n, k1, k2) -> (m, n)>] chunk 2

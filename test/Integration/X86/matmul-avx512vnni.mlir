@@ -52,3 +52,16 @@
 // RUN: fxp-testgen --op=matmul --batch=2 --m=3 --n=4 --k=301 --in=15,3 --saturating --transpose-b > %t.g3.mlir
 // RUN: fxp-opt %t.g3.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
 // RUN:   | FileCheck %t.g3.mlir
+// Per-block DFP operands: a segment per block, scaled in the epilogue.
+// RUN: fxp-testgen --op=matmul --dfp --width=14 --m=5 --n=7 --k=100 --chunk=32 --symmetric --block=32 > %t.p1.mlir
+// RUN: fxp-opt %t.p1.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
+// RUN:   | FileCheck %t.p1.mlir
+// RUN: fxp-testgen --op=matmul --dfp --width=14 --m=13 --n=37 --k=130 --chunk=6 --symmetric --block=20 --transpose-a --transpose-b > %t.p2.mlir
+// RUN: fxp-opt %t.p2.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
+// RUN:   | FileCheck %t.p2.mlir
+// RUN: fxp-testgen --op=matmul --dfp --width=16 --m=4 --n=6 --k=77 --saturating --symmetric --block=10 --transpose-b --dynamic > %t.p3.mlir
+// RUN: fxp-opt %t.p3.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
+// RUN:   | FileCheck %t.p3.mlir
+// RUN: fxp-testgen --op=matmul --from-float --dfp --m=9 --n=10 --k=70 --width=14 --chunk=32 --block=32 --symmetric --rounding=stochastic --overflow=saturate_symmetric --seed=5 > %t.p4.mlir
+// RUN: fxp-opt %t.p4.mlir --fxp-lower-to-llvm=target=avx512vnni | %run-main \
+// RUN:   | FileCheck %t.p4.mlir
