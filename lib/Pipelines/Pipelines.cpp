@@ -55,9 +55,6 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertBufferizationToMemRefPass());
 
   if (options.parallel) {
-    // The parallel dimensions of the element-wise and packing ops, and the
-    // kernels' column panels, become OpenMP loops.
-    pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
     pm.addPass(createForallToParallelLoopPass());
     pm.addPass(createConvertSCFToOpenMPPass());
     // Inlines the alloca scopes it wraps loop bodies in (the kernels
