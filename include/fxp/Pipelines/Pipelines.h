@@ -40,9 +40,8 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "the best the running CPU supports"))};
   PassOptions::Option<bool> parallel{
       *this, "parallel",
-      llvm::cl::desc("Run the column panels of x86 kernels and the parallel "
-                     "dimensions of other linalg ops on OpenMP threads (link "
-                     "libomp); results are the same bits"),
+      llvm::cl::desc("Run the column panels of x86 kernels on OpenMP threads "
+                     "(link libomp); results are the same bits"),
       llvm::cl::init(false)};
 };
 
