@@ -2,8 +2,9 @@
 
 A vectorized twin of the C++ reference model (lib/Reference): rounding and
 overflow, the counter-based random bits, quantization of binary32 values,
-shared exponents, dequantization and the chunked contraction of §6. The
-compiled code, the C++ model and this module agree on every bit.
+shared exponents, dequantization and the contractions of §6 (chunked,
+saturating, per-block). The compiled code, the C++ model and this module
+agree on every bit.
 """
 
 import numpy as np
@@ -158,3 +159,32 @@ def chunked_matmul(a, b, chunk, exp2):
         assert np.abs(partial).max(initial=0) <= 2**31 - 1, "chunk overflows i32"
         acc = (acc + partial.astype(np.float32)).astype(np.float32)
     return scale_to_float(acc, exp2)
+
+
+def saturating_matmul(a, b, exp2):
+    """vpdpwssds: [M, K] x [K, N]; products pair up in increasing K (an odd K
+    ends with a lone product) and each step adds a pair's exact sum to an i32
+    accumulator, clamping it; the f32 total is scaled by 2^exp2."""
+    a = np.asarray(a, dtype=np.int64)
+    b = np.asarray(b, dtype=np.int64)
+    acc = np.zeros((a.shape[0], b.shape[1]), np.int64)
+    for start in range(0, a.shape[1], 2):
+        pair = a[:, start:start + 2] @ b[start:start + 2]
+        assert np.abs(pair).max(initial=0) <= 2**31 - 1, "a pair overflows i32"
+        acc = np.clip(acc + pair, -2**31, 2**31 - 1)
+    return scale_to_float(acc.astype(np.float32), exp2)
+
+
+def blocked_matmul(a, b, block, exp2, chunk=None):
+    """Per-block DFP: [M, K] x [K, N] with exponents constant over segments of
+    `block` consecutive K; exp2[s] is segment s's [M, N] exponent sum. Each
+    segment is a chunked (or, without `chunk`, saturating) contraction scaled
+    by its exponents; the segments add in f32 in increasing K."""
+    a = np.asarray(a, dtype=np.int64)
+    total = np.zeros((a.shape[0], np.shape(b)[1]), np.float32)
+    for s, start in enumerate(range(0, a.shape[1], block)):
+        sa, sb = a[:, start:start + block], np.asarray(b)[start:start + block]
+        part = (chunked_matmul(sa, sb, chunk, exp2[s]) if chunk
+                else saturating_matmul(sa, sb, exp2[s]))
+        total = (total + part).astype(np.float32)
+    return total
