@@ -322,8 +322,7 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
 Value mlir::fxp::emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2) {
   // Beyond f64's normal range the f32 results that use it are 0 or infinity
   // anyway, so clamping changes nothing.
-  Value clamped =
-      clamp(b, exp2, like(b, exp2, -1022), like(b, exp2, 1023));
+  Value clamped = clamp(b, exp2, like(b, exp2, -1022), like(b, exp2, 1023));
   Value bits = arith::ShLIOp::create(
       b, arith::AddIOp::create(b, clamped, like(b, exp2, 1023)),
       like(b, exp2, 52));
