@@ -622,6 +622,81 @@ Value buildGroupedContraction(
       .getResult(0);
 }
 
+/// A contraction of `groups` computed by a kernel of register tiles of
+/// `tile`: for each batch, A is gathered through its map into [M, K] rows
+/// and B into [N/L, K, L] vectors of `elementType` (with `pairs`, pairs of
+/// consecutive k: A as i32 words of two elements, B as 2L lanes), zero
+/// beyond the problem; `convert(operand, element)` turns each element read
+/// from `operands` into `elementType`; `tiles(packedA, packedB, m, n, k)`
+/// computes the batch's [m, n] result; the last copy adds `init` if given.
+Value buildGatheredContraction(
+    ImplicitLocOpBuilder &b, ArrayRef<AffineMap> maps, const LoopGroups &groups,
+    ArrayRef<Value> operands, TileShape tile, bool pairs, Type elementType,
+    RankedTensorType resultType, Value init,
+    function_ref<Value(ImplicitLocOpBuilder &, unsigned, Value)> convert,
+    function_ref<Value(ImplicitLocOpBuilder &, Value, Value, Value, Value,
+                       Value, RankedTensorType)>
+        tiles) {
+  SmallVector<Value> loopSizes =
+      getLoopSizes(b, groups, maps.take_front(2), operands);
+  Value m = getGroupSize(b, groups.m, loopSizes);
+  Value n = getGroupSize(b, groups.n, loopSizes);
+  Value k = getGroupSize(b, groups.k, loopSizes);
+  int64_t lanes = tile.lanes;
+  Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
+  Value colVectors =
+      multiply(b, ceilDiv(b, ceilDiv(b, n, lanes), tile.vectors), tile.vectors);
+  auto tilesType = RankedTensorType::get({getStaticSize(m), getStaticSize(n)},
+                                         b.getF32Type());
+  // Operand `i` at the loop `values`, or zero outside the problem.
+  auto element = [&](ImplicitLocOpBuilder &nb, unsigned i,
+                     ArrayRef<Value> values, Value inside) {
+    Value v = convert(nb, i, gatherElement(nb, operands[i], maps[i], values));
+    return arith::SelectOp::create(
+        nb, inside, v,
+        arith::ConstantOp::create(
+            nb, cast<TypedAttr>(nb.getZeroAttr(elementType))));
+  };
+  auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
+    Value packedA = buildPackedGather(
+        lb, {paddedRows}, {}, groups, loopSizes, k, pairs,
+        pairs ? lb.getI32Type() : elementType,
+        [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
+            KLocator locateK) -> Value {
+          SmallVector<Value> values(batchValues);
+          Value rowInside = locate(nb, groups, groups.m, lead[0], m, values);
+          SmallVector<Value> halves;
+          for (int64_t half = 0; half < (pairs ? 2 : 1); ++half) {
+            Value inside = arith::AndIOp::create(
+                nb, rowInside, locateK(nb, index(nb, half), values));
+            halves.push_back(element(nb, 0, values, inside));
+          }
+          return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
+        });
+    // Lane c of a pair vector holds k = 2 * pair + c % 2 of column c / 2.
+    int64_t perColumn = pairs ? 2 : 1;
+    Value packedB = buildPackedGather(
+        lb, {colVectors}, {index(lb, perColumn * lanes)}, groups, loopSizes, k,
+        pairs, elementType,
+        [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
+            KLocator locateK) -> Value {
+          Value col = arith::AddIOp::create(
+              nb, multiply(nb, lead[0], lanes),
+              arith::DivUIOp::create(nb, trail[0], index(nb, perColumn)));
+          Value half =
+              arith::RemUIOp::create(nb, trail[0], index(nb, perColumn));
+          SmallVector<Value> values(batchValues);
+          Value inside = arith::AndIOp::create(
+              nb, locate(nb, groups, groups.n, col, n, values),
+              locateK(nb, half, values));
+          return element(nb, 1, values, inside);
+        });
+    return tiles(lb, packedA, packedB, m, n, k, tilesType);
+  };
+  return buildGroupedContraction(b, maps, groups, loopSizes, resultType, init,
+                                 perBatch);
+}
+
 /// The exponent sums (`i64` vectors, one per accumulator of the register
 /// tile at `firstRow`, `firstVector`) of the products in one segment.
 using SegmentExponents = function_ref<SmallVector<Value>(
@@ -781,68 +856,23 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   Value buildContraction(ImplicitLocOpBuilder &b, OpTy op,
                          ArrayRef<AffineMap> maps, const LoopGroups &groups,
                          const Operand &a, const Operand &bOp) const {
-    SmallVector<Value> loopSizes =
-        getLoopSizes(b, groups, maps.take_front(2), {a.storage, bOp.storage});
-    Value m = getGroupSize(b, groups.m, loopSizes);
-    Value n = getGroupSize(b, groups.n, loopSizes);
-    Value k = getGroupSize(b, groups.k, loopSizes);
-    Value pairs = ceilDiv(b, k, 2);
-    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
-    Value colVectors = getColumnVectors(b, n);
-    int64_t lanes = tile.lanes;
-    auto tilesType = RankedTensorType::get({getStaticSize(m), getStaticSize(n)},
-                                           b.getF32Type());
-    auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
-      auto operand = [&](ImplicitLocOpBuilder &nb, const Operand &o,
-                         AffineMap map, ArrayRef<Value> values, Value inside) {
-        Value v = widenAndClamp(nb, gatherElement(nb, o.storage, map, values),
-                                o.clampBelow);
-        return arith::SelectOp::create(nb, inside, v,
-                                       createIntConstant(nb, 0, 16));
-      };
-      Value packedA = buildPackedGather(
-          lb, {paddedRows}, {}, groups, loopSizes, k, /*pairs=*/true,
-          lb.getI32Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
-              KLocator locateK) {
-            SmallVector<Value> values(batchValues);
-            Value rowInside = locate(nb, groups, groups.m, lead[0], m, values);
-            Value halves[2];
-            for (int64_t half = 0; half < 2; ++half) {
-              Value inside = arith::AndIOp::create(
-                  nb, rowInside, locateK(nb, index(nb, half), values));
-              halves[half] = operand(nb, a, maps[0], values, inside);
-            }
-            return packPair(nb, halves[0], halves[1]);
-          });
-      Value packedB = buildPackedGather(
-          lb, {colVectors}, {index(lb, 2 * lanes)}, groups, loopSizes, k,
-          /*pairs=*/true, lb.getI16Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
-              KLocator locateK) {
-            // Lane c of the pair vector holds k = 2 * pair + c % 2 of
-            // column c / 2.
-            Value col = arith::AddIOp::create(
-                nb, multiply(nb, lead[0], lanes),
-                arith::DivUIOp::create(nb, trail[0], index(nb, 2)));
-            SmallVector<Value> values(batchValues);
-            Value inside = arith::AndIOp::create(
-                nb, locate(nb, groups, groups.n, col, n, values),
-                locateK(nb, arith::RemUIOp::create(nb, trail[0], index(nb, 2)),
-                        values));
-            return operand(nb, bOp, maps[1], values, inside);
-          });
+    auto widen = [&](ImplicitLocOpBuilder &nb, unsigned i, Value v) {
+      return widenAndClamp(nb, v, i == 0 ? a.clampBelow : bOp.clampBelow);
+    };
+    auto tiles = [&](ImplicitLocOpBuilder &lb, Value packedA, Value packedB,
+                     Value m, Value n, Value k, RankedTensorType tilesType) {
       auto exponents = [&](ImplicitLocOpBuilder &eb, Value, Value, Value) {
         Value sum = vector::BroadcastOp::create(
-            eb, VectorType::get({lanes}, eb.getI64Type()),
+            eb, VectorType::get({tile.lanes}, eb.getI64Type()),
             arith::AddIOp::create(eb, a.exponent, bOp.exponent));
         return SmallVector<Value>(tile.rows * tile.vectors, sum);
       };
-      return buildTiles(lb, op, packedA, packedB, m, n, pairs, /*block=*/0,
-                        exponents, tilesType);
+      return buildTiles(lb, op, packedA, packedB, m, n, ceilDiv(lb, k, 2),
+                        /*block=*/0, exponents, tilesType);
     };
-    return buildGroupedContraction(b, maps, groups, loopSizes, op.getType(),
-                                   /*init=*/Value(), perBatch);
+    return buildGatheredContraction(
+        b, maps, groups, {a.storage, bOp.storage}, tile, /*pairs=*/true,
+        b.getI16Type(), op.getType(), /*init=*/Value(), widen, tiles);
   }
 
   /// The column vectors of a result `n` wide, in whole tiles.
@@ -1064,55 +1094,17 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
   Value buildContraction(ImplicitLocOpBuilder &b, linalg::LinalgOp op,
                          ArrayRef<AffineMap> maps,
                          const LoopGroups &groups) const {
-    Value a = op.getDpsInputs()[0], bOperand = op.getDpsInputs()[1];
-    auto resultType = cast<RankedTensorType>(op->getResultTypes()[0]);
-    SmallVector<Value> loopSizes =
-        getLoopSizes(b, groups, maps.take_front(2), {a, bOperand});
-    Value m = getGroupSize(b, groups.m, loopSizes);
-    Value n = getGroupSize(b, groups.n, loopSizes);
-    Value k = getGroupSize(b, groups.k, loopSizes);
-    int64_t lanes = tile.lanes;
-    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
-    Value colVectors = multiply(
-        b, ceilDiv(b, ceilDiv(b, n, lanes), tile.vectors), tile.vectors);
-    auto tilesType = RankedTensorType::get({getStaticSize(m), getStaticSize(n)},
-                                           b.getF32Type());
-    auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
-      auto operand = [&](ImplicitLocOpBuilder &nb, Value source, AffineMap map,
-                         ArrayRef<Value> values, Value inside) {
-        return arith::SelectOp::create(
-            nb, inside, gatherElement(nb, source, map, values),
-            arith::ConstantOp::create(nb, nb.getF32FloatAttr(0.0f)));
-      };
-      Value paddedA = buildPackedGather(
-          lb, {paddedRows}, {}, groups, loopSizes, k, /*pairs=*/false,
-          lb.getF32Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
-              KLocator locateK) {
-            SmallVector<Value> values(batchValues);
-            Value inside = arith::AndIOp::create(
-                nb, locate(nb, groups, groups.m, lead[0], m, values),
-                locateK(nb, index(nb, 0), values));
-            return operand(nb, a, maps[0], values, inside);
-          });
-      Value packedB = buildPackedGather(
-          lb, {colVectors}, {index(lb, lanes)}, groups, loopSizes, k,
-          /*pairs=*/false, lb.getF32Type(),
-          [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
-              KLocator locateK) {
-            Value col = arith::AddIOp::create(nb, multiply(nb, lead[0], lanes),
-                                              trail[0]);
-            SmallVector<Value> values(batchValues);
-            Value inside = arith::AndIOp::create(
-                nb, locate(nb, groups, groups.n, col, n, values),
-                locateK(nb, index(nb, 0), values));
-            return operand(nb, bOperand, maps[1], values, inside);
-          });
+    auto same = [](ImplicitLocOpBuilder &, unsigned, Value v) { return v; };
+    auto tiles = [&](ImplicitLocOpBuilder &lb, Value paddedA, Value packedB,
+                     Value m, Value n, Value k, RankedTensorType tilesType) {
       return buildTiles(lb, paddedA, packedB, m, n, k, /*paddedInit=*/Value(),
                         tilesType);
     };
-    return buildGroupedContraction(b, maps, groups, loopSizes, resultType,
-                                   op.getDpsInits()[0], perBatch);
+    return buildGatheredContraction(
+        b, maps, groups, {op.getDpsInputs()[0], op.getDpsInputs()[1]}, tile,
+        /*pairs=*/false, b.getF32Type(),
+        cast<RankedTensorType>(op->getResultTypes()[0]), op.getDpsInits()[0],
+        same, tiles);
   }
 
   /// The [m, n] FMA tiles of A rows and packed B, starting from the padded
