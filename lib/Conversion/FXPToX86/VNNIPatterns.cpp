@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
@@ -243,6 +244,30 @@ Value buildGather(
         linalg::YieldOp::create(nb, body(nb, ids));
       });
   return generic.getResult(0);
+}
+
+/// With `parallel`, the packing op that defines `packed` runs in scf.forall
+/// tiles of `tileSize` along its first dimension, so that the threads pack
+/// as they compute; without it (or without the tiling interface), as it is.
+Value distribute(ImplicitLocOpBuilder &b, Value packed, int64_t tileSize,
+                 bool parallel) {
+  auto op = packed.getDefiningOp<TilingInterface>();
+  if (!parallel || !op)
+    return packed;
+  IRRewriter rewriter(b);
+  rewriter.setInsertionPoint(op);
+  scf::SCFTilingOptions options;
+  options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+  SmallVector<OpFoldResult> sizes(op.getLoopIteratorTypes().size(),
+                                  rewriter.getIndexAttr(0));
+  sizes[0] = rewriter.getIndexAttr(tileSize);
+  options.setTileSizes(sizes);
+  FailureOr<scf::SCFTilingResult> tiled =
+      scf::tileUsingSCF(rewriter, op, options);
+  if (failed(tiled))
+    return packed;
+  rewriter.replaceOp(op, tiled->replacements);
+  return tiled->replacements[0];
 }
 
 /// `acc + a_even * b_even + a_odd * b_odd` per i32 lane, wrapping or
@@ -783,20 +808,26 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
       AffineExpr kk = d1 * 2 + half;
       aMaps.push_back(layout.transposeA ? map2(2, kk, d0) : map2(2, d0, kk));
     }
-    Value packedA = buildPacking(
-        b, {paddedRows, pairs}, b.getI32Type(), paddedA, aMaps,
-        [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-          return packPair(nb, widenAndClamp(nb, args[0], a.clampBelow),
-                          widenAndClamp(nb, args[1], a.clampBelow));
-        });
+    Value packedA = distribute(
+        b,
+        buildPacking(b, {paddedRows, pairs}, b.getI32Type(), paddedA, aMaps,
+                     [&](ImplicitLocOpBuilder &nb, ValueRange args) {
+                       return packPair(
+                           nb, widenAndClamp(nb, args[0], a.clampBelow),
+                           widenAndClamp(nb, args[1], a.clampBelow));
+                     }),
+        tile.rows * 16, parallel);
     // B as [N/L][K/2][2L] i16: lane c holds the pair (B[k0, c], B[k1, c]).
     AffineExpr kk = d1 * 2 + d2 % 2, col = d0 * lanes + d2.floorDiv(2);
     AffineMap bMap = layout.transposeB ? map2(3, col, kk) : map2(3, kk, col);
-    Value packedB = buildPacking(
-        b, {colVectors, pairs, index(b, 2 * lanes)}, b.getI16Type(), paddedB,
-        {bMap}, [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-          return widenAndClamp(nb, args[0], bOp.clampBelow);
-        });
+    Value packedB = distribute(
+        b,
+        buildPacking(b, {colVectors, pairs, index(b, 2 * lanes)},
+                     b.getI16Type(), paddedB, {bMap},
+                     [&](ImplicitLocOpBuilder &nb, ValueRange args) {
+                       return widenAndClamp(nb, args[0], bOp.clampBelow);
+                     }),
+        tile.vectors, parallel);
     // Segment s of a per-block operand reads its exponents at block s: A's
     // of each row (padding rows read the last), B's of each lane (zero
     // beyond n).
