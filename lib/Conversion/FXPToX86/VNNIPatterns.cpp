@@ -1107,15 +1107,21 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     // A as [M][K] rows (transposed if needed), B as [N/L][K][L] vectors.
     Value paddedA =
         layout.transposeA
-            ? buildPacking(b, {paddedRows, k}, b.getF32Type(),
-                           padTo(b, a, k, paddedRows), {map(2, d1, d0)}, copy)
+            ? distribute(b,
+                         buildPacking(b, {paddedRows, k}, b.getF32Type(),
+                                      padTo(b, a, k, paddedRows),
+                                      {map(2, d1, d0)}, copy),
+                         tile.rows * 16, parallel)
             : padTo(b, a, paddedRows, k);
     AffineExpr col = d0 * lanes + d2;
-    Value packedB = buildPacking(
-        b, {colVectors, k, index(b, lanes)}, b.getF32Type(),
-        layout.transposeB ? padTo(b, bMatrix, paddedCols, k)
-                          : padTo(b, bMatrix, k, paddedCols),
-        {layout.transposeB ? map(3, col, d1) : map(3, d1, col)}, copy);
+    Value packedB = distribute(
+        b,
+        buildPacking(b, {colVectors, k, index(b, lanes)}, b.getF32Type(),
+                     layout.transposeB ? padTo(b, bMatrix, paddedCols, k)
+                                       : padTo(b, bMatrix, k, paddedCols),
+                     {layout.transposeB ? map(3, col, d1) : map(3, d1, col)},
+                     copy),
+        tile.vectors, parallel);
     Value paddedInit = padTo(b, init, paddedRows, paddedCols);
     return buildTiles(b, paddedA, packedB, m, n, k, paddedInit, resultType);
   }
