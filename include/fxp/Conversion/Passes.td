@@ -90,7 +90,8 @@ def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
              clEnumValN(::mlir::fxp::X86Target::AVX2, "avx2",
                         "256-bit vectors, vpmaddwd + vpaddd"))}]>,
     Option<"parallel", "parallel", "bool", "false",
-           "Make the column panels of each kernel scf.forall iterations">,
+           "Make the column panels of each kernel, and the packing of its "
+           "operands, scf.forall iterations">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
