@@ -62,8 +62,8 @@
 // RUN: fxp-testgen --op=dequantize_dfp --shape=7x13 --dynamic --width=16 --block=4 --axis=0 > %t.18.mlir
 // RUN: fxp-opt %t.18.mlir --fxp-lower-to-llvm=target=portable | %run-main \
 // RUN:   | FileCheck %t.18.mlir
-// Dequantization of narrow values scales in f32 arithmetic: exponents at
-// the ends of the i32 range, 8 to 24 bits, per block.
+// Dequantization with exponents at the ends of the i32 range (results
+// that overflow to infinity or round to zero), 8 and 24 bits, per block.
 // RUN: fxp-testgen --op=dequantize_dfp --shape=40x30 --width=24 --any-exponents --data-seed=4 --block=7 --axis=1 > %t.n1.mlir
 // RUN: fxp-opt %t.n1.mlir --fxp-lower-to-llvm=target=portable | %run-main \
 // RUN:   | FileCheck %t.n1.mlir
