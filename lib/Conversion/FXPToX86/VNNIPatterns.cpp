@@ -184,6 +184,17 @@ Value createEmpty(ImplicitLocOpBuilder &b, ArrayRef<Value> sizes,
   return tensor::EmptyOp::create(b, shape, elementType, dynamicSizes);
 }
 
+/// The rows of a result `m` high, in whole register tiles.
+Value getPaddedRows(ImplicitLocOpBuilder &b, Value m, TileShape tile) {
+  return multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
+}
+
+/// The column vectors of a result `n` wide, in whole register tiles.
+Value getColumnVectors(ImplicitLocOpBuilder &b, Value n, TileShape tile) {
+  return multiply(b, ceilDiv(b, ceilDiv(b, n, tile.lanes), tile.vectors),
+                  tile.vectors);
+}
+
 /// A linalg.generic over a new tensor of `sizes` reading `input` through
 /// `maps`, one element per map.
 Value buildPacking(
@@ -668,9 +679,8 @@ Value buildGatheredContraction(
   Value n = getGroupSize(b, groups.n, loopSizes);
   Value k = getGroupSize(b, groups.k, loopSizes);
   int64_t lanes = tile.lanes;
-  Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
-  Value colVectors =
-      multiply(b, ceilDiv(b, ceilDiv(b, n, lanes), tile.vectors), tile.vectors);
+  Value paddedRows = getPaddedRows(b, m, tile);
+  Value colVectors = getColumnVectors(b, n, tile);
   auto tilesType = RankedTensorType::get({getStaticSize(m), getStaticSize(n)},
                                          b.getF32Type());
   // Operand `i` at the loop `values`, or zero outside the problem.
@@ -785,8 +795,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value n = dim(bOp.storage, layout.transposeB ? 0 : 1);
     int64_t lanes = tile.lanes;
     Value pairs = ceilDiv(b, k, 2);
-    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
-    Value colVectors = getColumnVectors(b, n);
+    Value paddedRows = getPaddedRows(b, m, tile);
+    Value colVectors = getColumnVectors(b, n, tile);
     Value paddedK = multiply(b, pairs, 2);
     Value paddedCols = multiply(b, colVectors, lanes);
     Value paddedA = layout.transposeA
@@ -904,12 +914,6 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     return buildGatheredContraction(
         b, maps, groups, {a.storage, bOp.storage}, tile, /*pairs=*/true,
         b.getI16Type(), op.getType(), /*init=*/Value(), widen, tiles);
-  }
-
-  /// The column vectors of a result `n` wide, in whole tiles.
-  Value getColumnVectors(ImplicitLocOpBuilder &b, Value n) const {
-    return multiply(b, ceilDiv(b, ceilDiv(b, n, tile.lanes), tile.vectors),
-                    tile.vectors);
   }
 
   /// The [m, n] result of the register-tiled kernel on packed operands:
@@ -1093,9 +1097,8 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     Value k = getSize(b, a, layout.transposeA ? 0 : 1);
     Value n = getSize(b, bMatrix, layout.transposeB ? 0 : 1);
     int64_t lanes = tile.lanes;
-    Value paddedRows = multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
-    Value colVectors = multiply(
-        b, ceilDiv(b, ceilDiv(b, n, lanes), tile.vectors), tile.vectors);
+    Value paddedRows = getPaddedRows(b, m, tile);
+    Value colVectors = getColumnVectors(b, n, tile);
     Value paddedCols = multiply(b, colVectors, lanes);
 
     AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
