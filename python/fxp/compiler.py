@@ -142,8 +142,10 @@ class Library:
 
 
 class Function:
-    """Calls a `_mlir_ciface_` wrapper on NumPy arrays; returns NumPy copies
-    of the results and frees the buffers the callee allocated."""
+    """Calls a `_mlir_ciface_` wrapper on NumPy arrays. Results are NumPy
+    arrays over the buffers the callee allocated, without a copy; a buffer is
+    freed when the last array over it is collected. A result whose buffer is
+    an argument's or another result's is copied."""
 
     def __init__(self, symbol, args, results):
         self._symbol = symbol
@@ -182,6 +184,8 @@ class Function:
         else:
             self._symbol(ctypes.byref(results), *c_args)
         outputs = []
+        inputs = {a.ctypes.data for a in keep_alive if isinstance(a, np.ndarray)}
+        owned = set()
         for i, (_, rank, element) in enumerate(self._results):
             desc = getattr(results, f"r{i}")
             dtype = np.dtype(_ELEMENTS[element])
@@ -192,9 +196,23 @@ class Function:
             buffer = (ctypes.c_char * (max(count, 1) * dtype.itemsize)).from_address(base)
             view = np.lib.stride_tricks.as_strided(
                 np.frombuffer(buffer, dtype=dtype, count=max(count, 1)),
-                shape=sizes, strides=strides)
-            outputs.append(np.array(view))
-            if not any(desc.allocated == a.ctypes.data for a in keep_alive
-                       if isinstance(a, np.ndarray)):
-                _libc.free(desc.allocated)
+                shape=sizes, strides=strides, writeable=True)
+            if desc.allocated in inputs or desc.allocated in owned:
+                # A buffer the caller or an earlier result holds: results are
+                # values, so this one gets its own copy.
+                outputs.append(np.array(view))
+            else:
+                buffer._owner = _Allocation(desc.allocated)
+                owned.add(desc.allocated)
+                outputs.append(view)
         return outputs
+
+
+class _Allocation:
+    """A buffer a compiled function allocated; freed when collected."""
+
+    def __init__(self, address):
+        self._address = address
+
+    def __del__(self):
+        _libc.free(self._address)

@@ -118,7 +118,12 @@ def quantize(x, width, frac, rounding="nearest_even", overflow="saturate", seed=
     q = np.where((exponent == 0xFF) & (mantissa != 0), 0, q)
     shift = 150 - np.maximum(exponent, 1) - np.asarray(frac, dtype=np.int64)
     random = _element_random(x.shape, rounding, seed, stream)
-    return round_shifted(q, shift, width, rounding, overflow, random)
+    rounded = round_shifted(q, shift, width, rounding, overflow, random)
+    # Infinities saturate whatever frac is (as a number, 2^128 * 2^frac
+    # could round to 0).
+    lo, hi = _bounds(width, overflow)
+    infinite = (exponent == 0xFF) & (mantissa == 0)
+    return np.where(infinite, np.where(bits >= (1 << 31), lo, hi), rounded)
 
 
 def scale_to_float(v, exp2):

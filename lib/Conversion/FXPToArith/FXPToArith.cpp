@@ -78,13 +78,27 @@ Value mlir::fxp::buildElementwise(OpBuilder &builder, Location loc,
         ImplicitLocOpBuilder nb(nestedLoc, nested);
         Value index;
         if (needsIndex) {
-          // The row-major linear index of the element.
-          index = arith::ConstantIndexOp::create(nb, 0);
-          for (unsigned dim = 0; dim < rank; ++dim)
+          // The row-major linear index of the element, in i32 when every
+          // index fits: vectorized i32 arithmetic is half the work of i64,
+          // and the zero upper half folds away where the index is split.
+          bool fits32 = tensorType.hasStaticShape() &&
+                        tensorType.getNumElements() <= (int64_t(1) << 32);
+          Type indexType = fits32 ? Type(nb.getI32Type()) : nb.getIndexType();
+          index = arith::ConstantOp::create(nb, nb.getZeroAttr(indexType));
+          for (unsigned dim = 0; dim < rank; ++dim) {
+            Value size =
+                fits32 ? arith::IndexCastUIOp::create(nb, indexType, sizes[dim])
+                       : sizes[dim];
+            Value position = linalg::IndexOp::create(nb, dim);
+            if (fits32)
+              position = arith::IndexCastUIOp::create(nb, indexType, position);
             index = arith::AddIOp::create(
-                nb, arith::MulIOp::create(nb, index, sizes[dim]),
-                linalg::IndexOp::create(nb, dim));
-          index = arith::IndexCastUIOp::create(nb, nb.getI64Type(), index);
+                nb, arith::MulIOp::create(nb, index, size), position);
+          }
+          index =
+              fits32 ? Value(arith::ExtUIOp::create(nb, nb.getI64Type(), index))
+                     : Value(arith::IndexCastUIOp::create(nb, nb.getI64Type(),
+                                                          index));
         }
         Value result = body(nb, args.drop_back(), index);
         linalg::YieldOp::create(nb, result);

@@ -266,6 +266,44 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
       b, b.getI64Type(), arith::SelectOp::create(b, isNaN, i32(b, 0), q));
 }
 
+/// Stochastic quantization of a float into at most 21 bits, in f64
+/// arithmetic. With ~k = 2^32 - 1 - k, rounding up when k < r is
+/// floor((T + ~k) / 2^32) for T = floor(t * 2^32), as T = n * 2^32 + r. Each
+/// step is exact while |t| < 2^21 - 1: x * 2^(frac + 32) scales an f32 by a
+/// power of two within f64's normal range, its floor is T, and T + ~k stays
+/// an integer below 2^53. Larger |t| saturate, and the rounded sums stay
+/// beyond the range, so they saturate too. NaN gives 0.
+static Value emitQuantizeStochastic(ImplicitLocOpBuilder &b, Value x,
+                                    Value frac, const RoundingConfig &config,
+                                    Value random) {
+  auto f64 = [&](double v) {
+    return arith::ConstantOp::create(b, b.getF64FloatAttr(v));
+  };
+  // Beyond +-512, frac changes nothing (as in the integer path below); the
+  // clamp keeps the scaled value of every nonzero f32 nonzero and finite.
+  Value scale = emitPowerOfTwo(
+      b, arith::AddIOp::create(b, clamp(b, frac, i64(b, -512), i64(b, 512)),
+                               i64(b, 32)));
+  Value floorT = math::FloorOp::create(
+      b, arith::MulFOp::create(b, arith::ExtFOp::create(b, b.getF64Type(), x),
+                               scale));
+  // ~k = (k ^ 0x7FFFFFFF) + 2^31, the XOR read as a signed integer.
+  Value notK = arith::SIToFPOp::create(
+      b, b.getF64Type(), arith::XOrIOp::create(b, random, i32(b, INT32_MAX)));
+  Value sum = arith::AddFOp::create(b, arith::AddFOp::create(b, floorT, notK),
+                                    f64(0x1p31));
+  Value rounded =
+      math::FloorOp::create(b, arith::MulFOp::create(b, sum, f64(0x1p-32)));
+  auto [lo, hi] = saturationBounds(config);
+  rounded = arith::MinNumFOp::create(
+      b, arith::MaxNumFOp::create(b, rounded, f64(double(lo))),
+      f64(double(hi)));
+  Value q = arith::FPToSIOp::create(b, b.getI32Type(), rounded);
+  Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
+  return arith::ExtSIOp::create(
+      b, b.getI64Type(), arith::SelectOp::create(b, isNaN, i32(b, 0), q));
+}
+
 Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                                    const RoundingConfig &config, Value random) {
   assert(config.overflow != OverflowMode::Wrap &&
@@ -275,6 +313,8 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                  config.rounding == RoundingMode::NearestAway;
   if (nearest && config.width <= 24)
     return emitQuantizeNearest(b, x, frac, config);
+  if (config.rounding == RoundingMode::Stochastic && config.width <= 21)
+    return emitQuantizeStochastic(b, x, frac, config, random);
   using P = arith::CmpIPredicate;
   // x = +-significand * 2^(max(e, 1) - 150), subnormals included.
   Value bits = arith::BitcastOp::create(b, b.getI32Type(), x);

@@ -24,18 +24,42 @@ func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fx
 // -----
 
 // Stochastic rounding hashes the linear index of each element with the key
-// of its stream (computed once, outside the loop).
+// of its stream (computed once, outside the loop). The index of a static
+// tensor of at most 2^32 elements is computed in i32. Up to 21 bits, the
+// rounding itself is f64 arithmetic: floor((T + ~k) / 2^32).
 // CHECK-LABEL: func.func @stochastic
 // CHECK-SAME: (%{{.*}}: tensor<3x4xf32>, %{{.*}}: i64) -> tensor<3x4xi8>
 // CHECK: arith.constant -1640531524 : i32
 // The constant is 5 ^ 0x9E3779B9: stream 5 enters the key.
 // CHECK: linalg.generic
 // CHECK: linalg.index 0
+// CHECK: arith.index_castui %{{.*}} : index to i32
 // CHECK: linalg.index 1
-// CHECK: arith.cmpi ult
+// CHECK: arith.index_castui %{{.*}} : index to i32
+// CHECK: arith.extui %{{.*}} : i32 to i64
+// CHECK: arith.extf %{{.*}} : f32 to f64
+// CHECK: math.floor
+// CHECK: arith.xori %{{.*}}, %c2147483647_i32
+// CHECK: arith.sitofp
+// CHECK: math.floor
+// CHECK: arith.fptosi
 func.func @stochastic(%x: tensor<3x4xf32>, %seed: i64) -> tensor<3x4x!fxp.fixed<8, 2>> {
   %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<3x4xf32> -> tensor<3x4x!fxp.fixed<8, 2>>
   return %q : tensor<3x4x!fxp.fixed<8, 2>>
+}
+
+// -----
+
+// Wider results round with integer arithmetic on the significand (r is
+// compared with k), and a dynamic shape's index is computed in i64.
+// CHECK-LABEL: func.func @stochastic_wide
+// CHECK: linalg.generic
+// CHECK: arith.index_castui %{{.*}} : index to i64
+// CHECK-NOT: math.floor
+// CHECK: arith.cmpi ult
+func.func @stochastic_wide(%x: tensor<?x4xf32>, %seed: i64) -> tensor<?x4x!fxp.fixed<24, 2>> {
+  %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<?x4xf32> -> tensor<?x4x!fxp.fixed<24, 2>>
+  return %q : tensor<?x4x!fxp.fixed<24, 2>>
 }
 
 // -----

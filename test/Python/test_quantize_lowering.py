@@ -1,0 +1,83 @@
+"""Compiled quantization (fxp.quantize_dfp: every rounding mode, widths on
+both sides of the fast paths' limits, exponents at and beyond the clamps)
+against the NumPy reference model, bit for bit, for the portable target and
+every x86 target this CPU runs."""
+
+import numpy as np
+import pytest
+
+from fxp import reference as ref
+from fxp.compiler import compile_module, host_targets
+
+SEED = 0x0123456789ABCDEF
+
+
+def inputs(seed):
+    """Specials, values around the edges of the f64 stochastic path (t near
+    2^21, tiny negatives whose t is in (-1, 0), subnormals) and random ones
+    at many scales. The caller scales them by 2^-e."""
+    rng = np.random.RandomState(seed)
+    specials = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-45, -1e-45, 1e-40, -1e-40,
+                0.5, -0.5, 1.0, -1.0, 1.5, -2.5, 3.4e38, -3.4e38,
+                2.0 ** 21, -(2.0 ** 21), 2.0 ** 21 - 1, -(2.0 ** 21) + 1,
+                2.0 ** 20 - 0.5, -(2.0 ** 20) - 0.5, 2.0 ** -9, -(2.0 ** -9),
+                2.0 ** -33, -(2.0 ** -33), -(2.0 ** -140)]
+    scaled = rng.randn(4000) * np.float32(2.0) ** rng.randint(-40, 24, 4000)
+    fractions = rng.randint(-40, 40, 2000) + rng.randint(1, 2 ** 24, 2000) / 2.0 ** 24
+    return np.concatenate([np.array(specials), scaled, fractions]).astype(np.float32)
+
+
+def compiled(shape, width, rounding, target):
+    n = shape[0]
+    storage = "i8" if width <= 8 else "i16" if width <= 16 else "i32"
+    random = "seed %seed stream 3" if rounding == "stochastic" else ""
+    text = f"""
+func.func @q(%x: tensor<{n}xf32>, %e: tensor<i32>, %seed: i64) -> tensor<{n}x{storage}> {{
+  %d = fxp.quantize_dfp %x, %e rounding <{rounding}> overflow <saturate_symmetric> {random}
+      : tensor<{n}xf32>, tensor<i32> -> !fxp.dfp<{n}, {width}>
+  %m = fxp.mantissas %d : !fxp.dfp<{n}, {width}> -> tensor<{n}x!fxp.fixed<{width}, 0>>
+  %s = fxp.to_storage %m : tensor<{n}x!fxp.fixed<{width}, 0>> -> tensor<{n}x{storage}>
+  return %s : tensor<{n}x{storage}>
+}}"""
+    return compile_module(text, target=target).function(
+        "q", [("memref", 1, "f32"), ("memref", 0, "i32"), "i64"],
+        [("memref", 1, storage)])
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+@pytest.mark.parametrize("rounding", ref.ROUNDING_MODES)
+@pytest.mark.parametrize("width", [8, 16, 21, 22])
+def test_quantize_dfp(target, rounding, width):
+    x = inputs(width)
+    fn = compiled(x.shape, width, rounding, target)
+    # Exponents that put the inputs' integer parts anywhere from beyond the
+    # range to nothing, and ones past the lowering's clamp at +-512.
+    for exponent in [-13, 0, 6, -40, 30, -700, 700]:
+        (result,) = fn(x, np.array(exponent, np.int32), SEED)
+        expected = ref.quantize(x, width, -exponent, rounding, "saturate_symmetric",
+                                seed=SEED, stream=3)
+        np.testing.assert_array_equal(result.astype(np.int64), expected,
+                                      err_msg=f"exponent {exponent}")
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+@pytest.mark.parametrize("width", [16, 22])
+def test_stochastic_decision_boundaries(target, width):
+    """Rounds up exactly when k < r: elements whose fraction r is their own
+    random word k (stays down) or k + 1 (goes up), for t in (-1, 1); both are
+    exact in binary32 where the low byte of k is 0 or 0xFF."""
+    n = 1 << 16
+    k = ref.random_bits(ref.stream_key(SEED, 3), np.arange(n, dtype=np.uint64))
+    k = k.astype(np.int64)
+    r = np.where(k & 0xFF == 0xFF, k + 1, k)
+    x = np.where(np.arange(n) % 2 == 0, r, r - 2 ** 32) * 2.0 ** -32
+    x = np.where((k & 0xFF == 0) | (k & 0xFF == 0xFF), x, 0.0).astype(np.float32)
+    assert np.all(x.astype(np.float64) * 2.0 ** 32 % 1 == 0)
+    (result,) = compiled(x.shape, width, "stochastic", target)(x, np.array(0, np.int32), SEED)
+    expected = ref.quantize(x, width, 0, "stochastic", "saturate_symmetric",
+                            seed=SEED, stream=3)
+    np.testing.assert_array_equal(result.astype(np.int64), expected)
+    # Both decisions occur, so neither comparison is tested vacuously.
+    up = (k & 0xFF == 0xFF)
+    assert np.all(expected[up] == np.where(np.arange(n)[up] % 2 == 0, 1, 0))
+    assert np.all(expected[k & 0xFF == 0] == np.where(np.arange(n)[k & 0xFF == 0] % 2 == 0, 0, -1))
