@@ -61,6 +61,7 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
     // allocate nothing), which could not hold the CFG of their loops.
     pm.addPass(createCanonicalizerPass());
   }
+  pm.addNestedPass<func::FuncOp>(createFXPLowerStridedCopiesPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertVectorToSCFPass());
