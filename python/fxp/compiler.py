@@ -1,6 +1,7 @@
 """Compile MLIR modules with fxp into shared libraries and call them."""
 
 import ctypes
+import functools
 import os
 import shlex
 import shutil
@@ -36,6 +37,11 @@ def _run(args, stdin=None):
     return result.stdout
 
 
+@functools.cache
+def _host_triple():
+    return _run([find_tool("llvm-config"), "--host-target"]).strip()
+
+
 def host_targets():
     """The x86 targets of fxp-lower-to-llvm this CPU runs, best first."""
     flags = set()
@@ -69,16 +75,19 @@ def compile_module(mlir, passes="", target="host", workdir=None, parallel=False)
     # opt -O3 vectorizes the element-wise loops (quantization, packing) that
     # the pipeline leaves scalar; llc alone runs no IR optimizations.
     opt_path = os.path.join(workdir, "module.opt.bc")
+    # The module names no target: without the host's triple, opt's cost
+    # model knows no vector unit and llc expands memset into byte loops.
+    host = ["-mtriple=" + _host_triple(), "-mcpu=native"]
     # Forcing the vector width vectorizes the 64-bit rounding arithmetic that
     # the cost model would leave scalar.
-    _run([find_tool("opt"), "-O3", "-mcpu=native", "-force-vector-width=16",
+    _run([find_tool("opt"), "-O3", *host, "-force-vector-width=16",
           ir_path, "-o", opt_path])
-    _run([find_tool("llc"), "-O3", "-mcpu=native", "-relocation-model=pic",
+    _run([find_tool("llc"), "-O3", *host, "-relocation-model=pic",
           "-filetype=obj", opt_path, "-o", obj_path])
     # -Bsymbolic: calls inside the module must not bind to same-named
     # symbols elsewhere (libc has a `step`).
-    # MLIR's C runner utilities provide memrefCopy, which lowered strided
-    # copies (of padded tensors, for example) call.
+    # MLIR's C runner utilities provide memrefCopy, which strided copies
+    # that fxp-lower-strided-copies leaves (of unusual layouts) call.
     runtime = "/usr/lib/llvm-22/lib"
     # Parallel kernels run on OpenMP threads (OMP_NUM_THREADS picks how many).
     openmp = ["-lomp"] if parallel else []
