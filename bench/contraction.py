@@ -18,26 +18,29 @@ import numpy as np
 from fxp.compiler import compile_module, host_targets
 
 INT16 = """
-func.func @int16(%a: tensor<{m}x{k}xf32>, %b: tensor<{k}x{n}xf32>) -> tensor<{m}x{n}xf32> {{
-  %ea = fxp.shared_exponent %a width 14 : tensor<{m}x{k}xf32> -> tensor<i32>
+func.func @int16(%a: tensor<{ashape}xf32>, %b: tensor<{bshape}xf32>) -> tensor<{m}x{n}xf32> {{
+  %ea = fxp.shared_exponent %a width 14 : tensor<{ashape}xf32> -> tensor<i32>
   %da = fxp.quantize_dfp %a, %ea overflow <saturate_symmetric>
-      : tensor<{m}x{k}xf32>, tensor<i32> -> !fxp.dfp<{m}x{k}, 14>
-  %eb = fxp.shared_exponent %b width 14 : tensor<{k}x{n}xf32> -> tensor<i32>
+      : tensor<{ashape}xf32>, tensor<i32> -> !fxp.dfp<{ashape}, 14>
+  %eb = fxp.shared_exponent %b width 14 : tensor<{bshape}xf32> -> tensor<i32>
   %db = fxp.quantize_dfp %b, %eb overflow <saturate_symmetric>
-      : tensor<{k}x{n}xf32>, tensor<i32> -> !fxp.dfp<{k}x{n}, 14>
-  %c = fxp.matmul %da, %db chunk 32 symmetric
-      : !fxp.dfp<{m}x{k}, 14>, !fxp.dfp<{k}x{n}, 14> -> tensor<{m}x{n}xf32>
+      : tensor<{bshape}xf32>, tensor<i32> -> !fxp.dfp<{bshape}, 14>
+  %c = fxp.matmul %da, %db chunk 32 symmetric {transposes}
+      : !fxp.dfp<{ashape}, 14>, !fxp.dfp<{bshape}, 14> -> tensor<{m}x{n}xf32>
   return %c : tensor<{m}x{n}xf32>
 }}
 """
 
 FP32 = """
-func.func @fp32(%a: tensor<{m}x{k}xf32>, %b: tensor<{k}x{n}xf32>) -> tensor<{m}x{n}xf32> {{
+func.func @fp32(%a: tensor<{ashape}xf32>, %b: tensor<{bshape}xf32>) -> tensor<{m}x{n}xf32> {{
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<{m}x{n}xf32>
   %f = linalg.fill ins(%zero : f32) outs(%e : tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>
-  %c = linalg.matmul ins(%a, %b : tensor<{m}x{k}xf32>, tensor<{k}x{n}xf32>)
-                     outs(%f : tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>
+  %c = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> ({amap})>,
+                                      affine_map<(m, n, k) -> ({bmap})>,
+                                      affine_map<(m, n, k) -> (m, n)>]
+      ins(%a, %b : tensor<{ashape}xf32>, tensor<{bshape}xf32>)
+      outs(%f : tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>
   return %c : tensor<{m}x{n}xf32>
 }}
 """
@@ -86,9 +89,17 @@ def best_time(fn, min_seconds=0.5, max_runs=20):
     return min(times)
 
 
-def compiled(template, name, m, n, k, target, parallel=False):
-    library = compile_module(template.format(m=m, n=n, k=k),
-                             target=target, parallel=parallel)
+def compiled(template, name, m, n, k, layout, target, parallel=False):
+    """`layout` is "NN", "TN" (A stored transposed, K x M) or "NT" (B
+    stored transposed, N x K): the layouts of a layer's forward pass, its
+    weight gradient and its input gradient."""
+    ta, tb = layout[0] == "T", layout[1] == "T"
+    text = template.format(
+        m=m, n=n, ashape=f"{k}x{m}" if ta else f"{m}x{k}",
+        bshape=f"{n}x{k}" if tb else f"{k}x{n}", amap="k, m" if ta else "m, k",
+        bmap="n, k" if tb else "k, n",
+        transposes=" ".join(t for t, on in [("transpose_a", ta), ("transpose_b", tb)] if on))
+    library = compile_module(text, target=target, parallel=parallel)
     return library.function(name, [SPEC_2D, SPEC_2D], [SPEC_2D])
 
 
@@ -143,7 +154,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--shapes", nargs="*", default=[
         "256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048",
-        "256x1024x1024", "1024x1024x256", "1024x256x1024"])
+        "256x1024x1024", "256x1024x1024:NT", "1024x1024x256:TN"],
+                        help="MxNxK[:layout], layout NN (default), TN (A stored "
+                             "K x M) or NT (B stored N x K); the default's last "
+                             "three are a 1024-wide layer's forward pass, input "
+                             "gradient and weight gradient at batch 256")
     parser.add_argument("--convs", nargs="*", default=["32x16x16x32*64"],
                         help="convolutions NxHxWxC*K with a 3x3 filter")
     parser.add_argument("--targets", nargs="*", default=host_targets(),
@@ -165,12 +180,17 @@ def main():
           f"OpenBLAS threads: {os.environ.get('OPENBLAS_NUM_THREADS', 'all')}\n"
           + header)
     for shape in args.shapes:
-        m, n, k = (int(v) for v in shape.rstrip("T").split("x"))
-        a = rng.randn(m, k).astype(np.float32)
-        b = rng.randn(k, n).astype(np.float32)
-        print_row(shape, 2.0 * m * n * k, lambda: a @ b,
+        sizes, _, layout = shape.partition(":")
+        layout = layout or "NN"
+        m, n, k = (int(v) for v in sizes.split("x"))
+        a = rng.randn(*((k, m) if layout[0] == "T" else (m, k))).astype(np.float32)
+        b = rng.randn(*((n, k) if layout[1] == "T" else (k, n))).astype(np.float32)
+        at = a.T if layout[0] == "T" else a
+        bt = b.T if layout[1] == "T" else b
+        print_row(shape, 2.0 * m * n * k, lambda: at @ bt,
                   lambda kind, target: compiled(INT16 if kind == "int16" else FP32,
-                                                kind, m, n, k, target, args.parallel),
+                                                kind, m, n, k, layout, target,
+                                                args.parallel),
                   (a, b), args)
     for shape in args.convs:
         conv_row(shape, args)

@@ -384,19 +384,26 @@ Value buildTiledResult(ImplicitLocOpBuilder &b, TileShape tile, Value rowTiles,
                                         strides);
 }
 
-/// The `vectors` consecutive B vectors at `k` of a packed [N/L][K][...] B.
+/// The `vectors` consecutive B vectors at `k` of a packed [N/L][K][L] B, as
+/// `type` (i32 pairs are read as twice as many i16 lanes).
 SmallVector<Value> readBVectors(ImplicitLocOpBuilder &b, Value packedB,
                                 VectorType type, Value firstVector, Value k,
                                 int64_t vectors) {
+  auto packedType = cast<RankedTensorType>(packedB.getType());
+  auto readType = VectorType::get({packedType.getShape().back()},
+                                  packedType.getElementType());
   Value pad = arith::ConstantOp::create(
-      b, cast<TypedAttr>(b.getZeroAttr(type.getElementType())));
+      b, cast<TypedAttr>(b.getZeroAttr(readType.getElementType())));
   SmallVector<Value> result;
-  for (int64_t v = 0; v < vectors; ++v)
-    result.push_back(vector::TransferReadOp::create(
-        b, type, packedB,
+  for (int64_t v = 0; v < vectors; ++v) {
+    Value read = vector::TransferReadOp::create(
+        b, readType, packedB,
         ValueRange{arith::AddIOp::create(b, firstVector, index(b, v)), k,
                    index(b, 0)},
-        pad, ArrayRef<bool>{true}));
+        pad, ArrayRef<bool>{true});
+    result.push_back(
+        readType == type ? read : vector::BitCastOp::create(b, type, read));
+  }
   return result;
 }
 
@@ -660,8 +667,8 @@ Value buildGroupedContraction(
 
 /// A contraction of `groups` computed by a kernel of register tiles of
 /// `tile`: for each batch, A is gathered through its map into [M, K] rows
-/// and B into [N/L, K, L] vectors of `elementType` (with `pairs`, pairs of
-/// consecutive k: A as i32 words of two elements, B as 2L lanes), zero
+/// and B into [N/L, K, L] vectors of `elementType` (with `pairs`, of i32
+/// words holding two consecutive k, read as 2L lanes), zero
 /// beyond the problem; `convert(operand, element)` turns each element read
 /// from `operands` into `elementType`; `tiles(packedA, packedB, m, n, k)`
 /// computes the batch's [m, n] result; the last copy adds `init` if given.
@@ -708,23 +715,23 @@ Value buildGatheredContraction(
           }
           return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
         });
-    // Lane c of a pair vector holds k = 2 * pair + c % 2 of column c / 2.
-    int64_t perColumn = pairs ? 2 : 1;
+    // B as [N/L][K][L] (with pairs, of i32 words like A's).
     Value packedB = buildPackedGather(
-        lb, {colVectors}, {index(lb, perColumn * lanes)}, groups, loopSizes, k,
-        pairs, elementType,
+        lb, {colVectors}, {index(lb, lanes)}, groups, loopSizes, k, pairs,
+        pairs ? lb.getI32Type() : elementType,
         [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
             KLocator locateK) -> Value {
-          Value col = arith::AddIOp::create(
-              nb, multiply(nb, lead[0], lanes),
-              arith::DivUIOp::create(nb, trail[0], index(nb, perColumn)));
-          Value half =
-              arith::RemUIOp::create(nb, trail[0], index(nb, perColumn));
+          Value col =
+              arith::AddIOp::create(nb, multiply(nb, lead[0], lanes), trail[0]);
           SmallVector<Value> values(batchValues);
-          Value inside = arith::AndIOp::create(
-              nb, locate(nb, groups, groups.n, col, n, values),
-              locateK(nb, half, values));
-          return element(nb, 1, values, inside);
+          Value colInside = locate(nb, groups, groups.n, col, n, values);
+          SmallVector<Value> halves;
+          for (int64_t half = 0; half < (pairs ? 2 : 1); ++half) {
+            Value inside = arith::AndIOp::create(
+                nb, colInside, locateK(nb, index(nb, half), values));
+            halves.push_back(element(nb, 1, values, inside));
+          }
+          return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
         });
     return tiles(lb, packedA, packedB, m, n, k, tilesType);
   };
@@ -827,15 +834,22 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
                            widenAndClamp(nb, args[1], a.clampBelow));
                      }),
         tile.rows * 16, parallel);
-    // B as [N/L][K/2][2L] i16: lane c holds the pair (B[k0, c], B[k1, c]).
-    AffineExpr kk = d1 * 2 + d2 % 2, col = d0 * lanes + d2.floorDiv(2);
-    AffineMap bMap = layout.transposeB ? map2(3, col, kk) : map2(3, kk, col);
+    // B as [N/L][K/2][L] i32 pairs: lane c of vector j at pair p holds
+    // (B[2p, jL + c], B[2p + 1, jL + c]), read as 2L i16 lanes. Each packed
+    // row reads two rows of B (or two adjacent elements of L rows of B^T).
+    SmallVector<AffineMap> bMaps;
+    for (int64_t half = 0; half < 2; ++half) {
+      AffineExpr kk = d1 * 2 + half, col = d0 * lanes + d2;
+      bMaps.push_back(layout.transposeB ? map2(3, col, kk) : map2(3, kk, col));
+    }
     Value packedB = distribute(
         b,
-        buildPacking(b, {colVectors, pairs, index(b, 2 * lanes)},
-                     b.getI16Type(), paddedB, {bMap},
+        buildPacking(b, {colVectors, pairs, index(b, lanes)}, b.getI32Type(),
+                     paddedB, bMaps,
                      [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-                       return widenAndClamp(nb, args[0], bOp.clampBelow);
+                       return packPair(
+                           nb, widenAndClamp(nb, args[0], bOp.clampBelow),
+                           widenAndClamp(nb, args[1], bOp.clampBelow));
                      }),
         tile.vectors, parallel);
     // Segment s of a per-block operand reads its exponents at block s: A's

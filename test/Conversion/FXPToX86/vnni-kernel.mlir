@@ -2,12 +2,19 @@
 // RUN: fxp-opt %s -convert-fxp-to-x86=target=avx2 | FileCheck %s --check-prefix=AVX2
 
 // The pair-product step: one vpdpwssd per 16 lanes with VNNI, vpmaddwd and an
-// add on 8 lanes with AVX2; chunks flush i32 into f32 accumulators.
+// add on 8 lanes with AVX2; chunks flush i32 into f32 accumulators. Both
+// operands are packed as i32 words of two consecutive k (the even one low):
+// A as [M][K/2] padded to whole tiles of rows, B as [N/L][K/2][L], whose L
+// words the kernel reads as 2L i16 lanes.
 // VNNI-LABEL: func.func @matmul
+// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<54x17xi32>)
+// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<6x17x16xi32>)
 // VNNI: scf.for
 // VNNI: scf.for
 // VNNI: scf.for {{.*}} -> (vector<16xf32>,
 // VNNI: scf.for {{.*}} -> (vector<16xi32>,
+// VNNI: vector.transfer_read {{.*}} : tensor<6x17x16xi32>, vector<16xi32>
+// VNNI: vector.bitcast %{{.*}} : vector<16xi32> to vector<32xi16>
 // VNNI-COUNT-12: fxp.x86.vpdpwssd %{{.*}} : vector<16xi32>, vector<32xi16>
 // VNNI: arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
 // VNNI: arith.truncf %{{.*}} : vector<16xf64> to vector<16xf32>
