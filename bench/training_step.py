@@ -1,61 +1,66 @@
-"""Whole training step: examples/mlp_step.mlir widened to 784-1024-10 with
-batch 256 (so that the contractions dominate), compiled by fxp as FP32 and
-with the dfp16 recipe (nearest and stochastic rounding), timed in one run.
+"""Whole training step: one SGD step of a 784-1024-1024-10 MLP (ReLU,
+softmax cross-entropy, batch 256; fxp.models.mlp_step, the graph of
+examples/mlp_step.mlir at this size, where the contractions dominate),
+compiled by fxp as FP32 and with the dfp16 recipe (nearest and stochastic
+rounding), timed in one run; on one thread, and with --parallel on the
+kernels' OpenMP threads too.
 
-    PYTHONPATH=python /usr/bin/python3 bench/training_step.py
+    PYTHONPATH=python /usr/bin/python3 bench/training_step.py [--parallel]
+                                                            [--sizes 784 1024 10]
 
 FP32 contractions go through the same pipeline: on x86 targets all of them
-(matmuls in every layout, and the weight gradient written as a linalg.generic)
-get register-tiled FMA kernels, and the same matmuls through NumPy/OpenBLAS
-are printed for scale.
+(matmuls in every layout) get register-tiled FMA kernels, and the same
+matmuls through NumPy/OpenBLAS are printed for scale.
 """
 
-import os
+import argparse
 import time
 
 import numpy as np
 
 from fxp.compiler import compile_module
+from fxp.models import mlp_step
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BATCH, IN, HIDDEN = 256, 784, 1024
+BATCH = 256
 ROUNDS = 10
 
 
-def widened_step():
-    with open(os.path.join(ROOT, "examples", "mlp_step.mlir")) as f:
-        text = f.read()
-    for old, new in [("64x128", f"{IN}x{HIDDEN}"), ("x64xf32", f"x{IN}xf32"),
-                     ("128x10", f"{HIDDEN}x10"), ("10x128", f"10x{HIDDEN}"),
-                     ("128xf32", f"{HIDDEN}xf32")]:
-        text = text.replace(old, new)
-    return text
-
-
 def main():
-    text = widened_step()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", nargs="*", type=int, default=[784, 1024, 1024, 10])
+    parser.add_argument("--parallel", action="store_true",
+                        help="also time the kernels on OpenMP threads "
+                             "(OMP_NUM_THREADS picks how many)")
+    args = parser.parse_args()
+    sizes = args.sizes
+    text = mlp_step(sizes)
     rng = np.random.RandomState(0)
-    x = rng.rand(BATCH, IN).astype(np.float32)
-    y = np.eye(10, dtype=np.float32)[rng.randint(0, 10, BATCH)]
-    params = [(rng.randn(IN, HIDDEN) * 0.05).astype(np.float32), np.zeros(HIDDEN, np.float32),
-              (rng.randn(HIDDEN, 10) * 0.05).astype(np.float32), np.zeros(10, np.float32)]
-    flops = 2 * BATCH * (IN * HIDDEN + HIDDEN * 10) * 3
-    print(f"MLP {IN}-{HIDDEN}-10, batch {BATCH}: {flops / 1e9:.2f} GFLOP per step "
-          "in contractions\n")
+    x = rng.rand(BATCH, sizes[0]).astype(np.float32)
+    y = np.eye(sizes[-1], dtype=np.float32)[rng.randint(0, sizes[-1], BATCH)]
+    params = []
+    for fan_in, fan_out in zip(sizes, sizes[1:]):
+        params += [(rng.randn(fan_in, fan_out) * 0.05).astype(np.float32),
+                   np.zeros(fan_out, np.float32)]
+    # Forward, weight gradient and (but for the first layer) input gradient.
+    macs = sum(BATCH * a * b * (3 if i else 2) for i, (a, b) in enumerate(zip(sizes, sizes[1:])))
+    flops = 2 * macs
+    print(f"MLP {'-'.join(map(str, sizes))}, batch {BATCH}: {flops / 1e9:.2f} GFLOP per "
+          "step in contractions\n")
+    layers = len(sizes) - 1
     steps = []
-    for name, passes, seed in [
-            ("fp32", "", False),
-            ("dfp16 nearest_even", '--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', False),
-            ("dfp16 stochastic", '--fxp-quantize-training="recipe=dfp16"', True)]:
-        library = compile_module(text, passes)
-        args = [("memref", 2, "f32")] * 3 + [("memref", 1, "f32"), ("memref", 2, "f32"),
-                                             ("memref", 1, "f32"), "f32"] + (["i64"] if seed else [])
-        results = [("memref", 2, "f32"), ("memref", 1, "f32"), ("memref", 2, "f32"),
-                   ("memref", 1, "f32"), ("memref", 0, "f32")]
-        step = library.function("step", args, results)
-        call_args = [x, y, *params, 0.01] + ([1] if seed else [])
-        step(*call_args)
-        steps.append((name, step, call_args))
+    for parallel in [False, True] if args.parallel else [False]:
+        for name, passes, seed in [
+                ("fp32", "", False),
+                ("dfp16 nearest_even", '--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', False),
+                ("dfp16 stochastic", '--fxp-quantize-training="recipe=dfp16"', True)]:
+            library = compile_module(text, passes, parallel=parallel)
+            call_args = [("memref", 2, "f32")] * 2 + [("memref", 2, "f32"), ("memref", 1, "f32")] * layers
+            call_args += ["f32"] + (["i64"] if seed else [])
+            results = [("memref", 2, "f32"), ("memref", 1, "f32")] * layers + [("memref", 0, "f32")]
+            step = library.function("step", call_args, results)
+            values = [x, y, *params, 0.01] + ([1] if seed else [])
+            step(*values)
+            steps.append((name + (" (threads)" if parallel else ""), step, values))
     # Rounds that time every configuration once, so that the machine's noise
     # (a shared VM) falls on all of them alike; the best of each is kept.
     best = [float("inf")] * len(steps)
@@ -67,15 +72,20 @@ def main():
     rows = [(name, seconds) for (name, _, _), seconds in zip(steps, best)]
     blas_begin = time.perf_counter()
     for _ in range(3):
-        h = np.maximum(x @ params[0], 0)
-        g = h @ params[2]
-        _ = h.T @ g, g @ params[2].T, x.T @ h
+        acts = [x]
+        for w in params[0::2]:
+            acts.append(np.maximum(acts[-1] @ w, 0))
+        g = acts[-1]
+        for i in reversed(range(layers)):
+            _ = acts[i].T @ g
+            if i:
+                g = g @ params[2 * i].T
     blas = (time.perf_counter() - blas_begin) / 3
     fp32 = rows[0][1]
-    print(f"{'step':<22}{'ms':>9}{'GFLOPS':>9}{'vs fp32':>9}")
+    print(f"{'step':<32}{'ms':>9}{'GFLOPS':>9}{'vs fp32':>9}")
     for name, seconds in rows:
-        print(f"{name:<22}{seconds * 1e3:>9.2f}{flops / seconds / 1e9:>9.1f}{fp32 / seconds:>8.2f}x")
-    print(f"{'numpy/BLAS matmuls':<22}{blas * 1e3:>9.2f}{flops / blas / 1e9:>9.1f}")
+        print(f"{name:<32}{seconds * 1e3:>9.2f}{flops / seconds / 1e9:>9.1f}{fp32 / seconds:>8.2f}x")
+    print(f"{'numpy/BLAS matmuls':<32}{blas * 1e3:>9.2f}{flops / blas / 1e9:>9.1f}")
 
 
 if __name__ == "__main__":

@@ -73,15 +73,13 @@ def compile_module(mlir, passes="", target="host", workdir=None, parallel=False)
     with open(ir_path, "w") as f:
         f.write(llvm_ir)
     # opt -O3 vectorizes the element-wise loops (quantization, packing) that
-    # the pipeline leaves scalar; llc alone runs no IR optimizations.
+    # the pipeline leaves scalar; llc alone runs no IR optimizations. Both
+    # need the host's triple: without it opt's cost model knows no vector
+    # unit and llc expands memset into byte loops. (Forcing a vector width
+    # instead widens the kernels' loops too: 10x the compile time.)
     opt_path = os.path.join(workdir, "module.opt.bc")
-    # The module names no target: without the host's triple, opt's cost
-    # model knows no vector unit and llc expands memset into byte loops.
     host = ["-mtriple=" + _host_triple(), "-mcpu=native"]
-    # Forcing the vector width vectorizes the 64-bit rounding arithmetic that
-    # the cost model would leave scalar.
-    _run([find_tool("opt"), "-O3", *host, "-force-vector-width=16",
-          ir_path, "-o", opt_path])
+    _run([find_tool("opt"), "-O3", *host, ir_path, "-o", opt_path])
     _run([find_tool("llc"), "-O3", *host, "-relocation-model=pic",
           "-filetype=obj", opt_path, "-o", obj_path])
     # -Bsymbolic: calls inside the module must not bind to same-named
