@@ -699,39 +699,40 @@ Value buildGatheredContraction(
         arith::ConstantOp::create(
             nb, cast<TypedAttr>(nb.getZeroAttr(elementType))));
   };
+  // Operand `i`'s packed element at the m or n loops in `values`: its k, or
+  // with pairs the i32 word of k = 2p and 2p + 1.
+  auto packedElement = [&](ImplicitLocOpBuilder &nb, unsigned i,
+                           SmallVector<Value> &values, Value outerInside,
+                           KLocator locateK) -> Value {
+    SmallVector<Value> halves;
+    for (int64_t half = 0; half < (pairs ? 2 : 1); ++half) {
+      Value inside = arith::AndIOp::create(
+          nb, outerInside, locateK(nb, index(nb, half), values));
+      halves.push_back(element(nb, i, values, inside));
+    }
+    return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
+  };
+  Type packedType = pairs ? b.getI32Type() : elementType;
   auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
     Value packedA = buildPackedGather(
-        lb, {paddedRows}, {}, groups, loopSizes, k, pairs,
-        pairs ? lb.getI32Type() : elementType,
+        lb, {paddedRows}, {}, groups, loopSizes, k, pairs, packedType,
         [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
             KLocator locateK) -> Value {
           SmallVector<Value> values(batchValues);
           Value rowInside = locate(nb, groups, groups.m, lead[0], m, values);
-          SmallVector<Value> halves;
-          for (int64_t half = 0; half < (pairs ? 2 : 1); ++half) {
-            Value inside = arith::AndIOp::create(
-                nb, rowInside, locateK(nb, index(nb, half), values));
-            halves.push_back(element(nb, 0, values, inside));
-          }
-          return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
+          return packedElement(nb, 0, values, rowInside, locateK);
         });
-    // B as [N/L][K][L] (with pairs, of i32 words like A's).
+    // B as [N/L][K][L] vectors of the same words.
     Value packedB = buildPackedGather(
         lb, {colVectors}, {index(lb, lanes)}, groups, loopSizes, k, pairs,
-        pairs ? lb.getI32Type() : elementType,
+        packedType,
         [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
             KLocator locateK) -> Value {
           Value col =
               arith::AddIOp::create(nb, multiply(nb, lead[0], lanes), trail[0]);
           SmallVector<Value> values(batchValues);
           Value colInside = locate(nb, groups, groups.n, col, n, values);
-          SmallVector<Value> halves;
-          for (int64_t half = 0; half < (pairs ? 2 : 1); ++half) {
-            Value inside = arith::AndIOp::create(
-                nb, colInside, locateK(nb, index(nb, half), values));
-            halves.push_back(element(nb, 1, values, inside));
-          }
-          return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
+          return packedElement(nb, 1, values, colInside, locateK);
         });
     return tiles(lb, packedA, packedB, m, n, k, tilesType);
   };
