@@ -206,6 +206,15 @@ Value mlir::fxp::emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
       right);
 }
 
+/// The float-path result: `rounded` (an integer in the saturation range) as
+/// an i64, or 0 where the input `x` is NaN.
+static Value toInteger(ImplicitLocOpBuilder &b, Value rounded, Value x) {
+  Value q = arith::FPToSIOp::create(b, b.getI32Type(), rounded);
+  Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
+  return arith::ExtSIOp::create(
+      b, b.getI64Type(), arith::SelectOp::create(b, isNaN, i32(b, 0), q));
+}
+
 /// Round-to-nearest quantization of a float into at most 24 bits, in f32
 /// arithmetic: t = x * 2^frac scales by two exact powers of two, so it is
 /// exact unless it leaves f32's range, where |t| is either beyond any
@@ -260,10 +269,7 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
   default:
     llvm_unreachable("not a nearest rounding mode");
   }
-  Value q = arith::FPToSIOp::create(b, b.getI32Type(), rounded);
-  Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
-  return arith::ExtSIOp::create(
-      b, b.getI64Type(), arith::SelectOp::create(b, isNaN, i32(b, 0), q));
+  return toInteger(b, rounded, x);
 }
 
 /// Stochastic quantization of a float into at most 21 bits, in f64
@@ -298,10 +304,7 @@ static Value emitQuantizeStochastic(ImplicitLocOpBuilder &b, Value x,
   rounded = arith::MinNumFOp::create(
       b, arith::MaxNumFOp::create(b, rounded, f64(double(lo))),
       f64(double(hi)));
-  Value q = arith::FPToSIOp::create(b, b.getI32Type(), rounded);
-  Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
-  return arith::ExtSIOp::create(
-      b, b.getI64Type(), arith::SelectOp::create(b, isNaN, i32(b, 0), q));
+  return toInteger(b, rounded, x);
 }
 
 Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
