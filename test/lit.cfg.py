@@ -67,3 +67,10 @@ for flag, feature in [("avx512_vnni", "avx512vnni"), ("avx512bw", "avx512bw"),
                       ("avx2", "avx2")]:
     if flag in flags:
         config.available_features.add(feature)
+# `%target_avx512vnni` (and `%target_avx2`) select a target's kernels; on a
+# CPU without its instructions they run emulated (`emulate-x86`, the same
+# bits), so every machine executes every target's kernels.
+for target in ["avx512vnni", "avx2"]:
+    emulated = "" if target in config.available_features else " emulate-x86=true"
+    config.substitutions.append(
+        (f"%target_{target}", f"target={target}{emulated}"))

@@ -68,7 +68,9 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createCanonicalizerPass());
 
-  pm.addPass(createConvertFXPToLLVMPass());
+  ConvertFXPToLLVMPassOptions intrinsics;
+  intrinsics.emulate = options.emulateX86;
+  pm.addPass(createConvertFXPToLLVMPass(intrinsics));
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());

@@ -57,14 +57,18 @@ def host_targets():
             if flag in flags]
 
 
-def compile_module(mlir, passes="", target="host", workdir=None, parallel=False):
+def compile_module(mlir, passes="", target="host", workdir=None, parallel=False,
+                   emulate_x86=False):
     """Compiles MLIR text: `passes` (an fxp-opt pass list such as
     "--fxp-quantize-training=recipe=dfp16") run first, then
     fxp-lower-to-llvm (for `target`; `parallel` runs the x86 kernels'
-    column panels on OpenMP threads). Returns the `Library`."""
+    column panels on OpenMP threads; `emulate_x86` replaces the target's x86
+    instructions with portable vector arithmetic of the same bits, so that
+    its kernels run, slowly, on a CPU without them). Returns the `Library`."""
     workdir = workdir or tempfile.mkdtemp(prefix="fxp-")
     args = [find_tool("fxp-opt")] + shlex.split(passes)
-    args.append(f"--fxp-lower-to-llvm=target={target} parallel={str(parallel).lower()}")
+    args.append(f"--fxp-lower-to-llvm=target={target} parallel={str(parallel).lower()}"
+                f" emulate-x86={str(emulate_x86).lower()}")
     llvm_dialect = _run(args, stdin=mlir)
     llvm_ir = _run([find_tool("mlir-translate"), "--mlir-to-llvmir"], stdin=llvm_dialect)
     ir_path = os.path.join(workdir, "module.ll")

@@ -116,8 +116,24 @@ def ConvertFXPToLLVMPass : Pass<"convert-fxp-to-llvm", "::mlir::ModuleOp"> {
     %r = llvm.call_intrinsic "llvm.x86.avx512.vpdpwssd.512"(%acc, %a, %b)
            : (vector<16xi32>, vector<32xi16>, vector<32xi16>) -> vector<16xi32>
     ```
+
+    With `emulate`, each op becomes instead the target-independent vector
+    arithmetic of the instruction's definition (widen, multiply, add the
+    even and odd lanes, wrap or clamp), which any CPU runs: the kernels of
+    `target=avx512vnni` then execute, slowly and with the same bits, on a
+    machine without AVX-512. This is how the test suite runs every target's
+    kernels on every x86-64 machine.
   }];
-  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+  let options = [
+    Option<"emulate", "emulate", "bool", "false",
+           "Lower to target-independent vector arithmetic instead of x86 "
+           "intrinsics (for testing a target on a CPU without it)">,
+  ];
+  let dependentDialects = [
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::vector::VectorDialect",
+  ];
 }
 
 #endif // FXP_CONVERSION_PASSES_TD

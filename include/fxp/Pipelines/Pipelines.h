@@ -13,8 +13,7 @@ namespace fxp {
 enum class Target {
   /// Integer arith and loops only: runs on any CPU.
   Portable,
-  /// INT16 contractions as 512-bit vpdpwssd kernels (vpmaddwd + vpaddd on
-  /// AVX512BW CPUs without VNNI).
+  /// INT16 contractions as 512-bit vpdpwssd kernels.
   AVX512VNNI,
   /// INT16 contractions as 256-bit vpmaddwd + vpaddd kernels.
   AVX2,
@@ -42,6 +41,12 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       *this, "parallel",
       llvm::cl::desc("Run the column panels of x86 kernels on OpenMP threads "
                      "(link libomp); results are the same bits"),
+      llvm::cl::init(false)};
+  PassOptions::Option<bool> emulateX86{
+      *this, "emulate-x86",
+      llvm::cl::desc("Emulate the target's x86 instructions with "
+                     "target-independent vector arithmetic, so that its "
+                     "kernels run on any CPU (for testing); same bits"),
       llvm::cl::init(false)};
 };
 

@@ -12,8 +12,7 @@ namespace fxp {
 
 /// The x86 vector extensions a kernel is shaped for.
 enum class X86Target {
-  /// 512-bit vectors; `vpdpwssd` (AVX512-VNNI), or `vpmaddwd + vpaddd`
-  /// (AVX512BW) on CPUs without VNNI.
+  /// 512-bit vectors, `vpdpwssd` (AVX512-VNNI).
   AVX512VNNI,
   /// 256-bit vectors: `vpmaddwd + vpaddd`.
   AVX2,
@@ -32,6 +31,11 @@ void populateFXPToX86Patterns(RewritePatternSet &patterns, X86Target target,
 
 /// Patterns lowering `fxp.x86.*` ops to `llvm.call_intrinsic`.
 void populateFXPToLLVMConversionPatterns(RewritePatternSet &patterns);
+
+/// Patterns lowering `fxp.x86.*` ops to the target-independent arith and
+/// vector ops of their definitions, which run (with the same bits) on any
+/// CPU.
+void populateFXPX86EmulationPatterns(RewritePatternSet &patterns);
 
 } // namespace fxp
 } // namespace mlir

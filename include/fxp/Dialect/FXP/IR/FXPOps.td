@@ -476,7 +476,7 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
 // x86 INT16 dot products
 //===----------------------------------------------------------------------===//
 
-// A target op mirrors one LLVM intrinsic; `convert-fxp-to-arith` lowers it to
+// A target op mirrors one LLVM intrinsic; `convert-fxp-to-llvm` lowers it to
 // `llvm.call_intrinsic`, so that no IR optimization can reshape it.
 class FXP_X86Op<string mnemonic, list<Trait> traits = []>
     : FXP_Op<"x86." # mnemonic, !listconcat(traits, [Pure])>;
