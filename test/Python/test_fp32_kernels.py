@@ -1,4 +1,4 @@
-"""FP32 contractions compiled for each x86 target this CPU runs (register-tiled
+"""FP32 contractions compiled for each x86 target (register-tiled
 FMA kernels: matmuls, batched matmuls, convolutions, with a nonzero init)
 agree with NumPy to FP32 rounding."""
 
@@ -27,6 +27,14 @@ func.func @f(%x: tensor<2x5x9x10xf32>, %w: tensor<7x5x3x3xf32>, %init: tensor<2x
         lambda x, w, init: init + np.einsum(
             "nchwkl,fckl->nfhw",
             np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(2, 3)), w)),
+    # Many row tiles and column panels, long k, tails everywhere.
+    "matmul_long": ("""
+func.func @f(%a: tensor<200x600xf32>, %b: tensor<600x37xf32>, %init: tensor<200x37xf32>) -> tensor<200x37xf32> {
+  %y = linalg.matmul ins(%a, %b : tensor<200x600xf32>, tensor<600x37xf32>)
+                     outs(%init : tensor<200x37xf32>) -> tensor<200x37xf32>
+  return %y : tensor<200x37xf32>
+}""", [(200, 600), (600, 37), (200, 37)],
+        lambda a, b, init: init + a @ b),
     "batch_matmul": ("""
 func.func @f(%a: tensor<4x13x37xf32>, %b: tensor<4x37x21xf32>, %init: tensor<4x13x21xf32>) -> tensor<4x13x21xf32> {
   %y = linalg.batch_matmul ins(%a, %b : tensor<4x13x37xf32>, tensor<4x37x21xf32>)

@@ -31,6 +31,10 @@
 // RUN: fxp-testgen --op=matmul --from-float --dfp --m=256 --n=256 --k=256 --width=16 --chunk=2 --symmetric --rounding=stochastic --overflow=saturate_symmetric --seed=7 --scale=2 > %t.10.mlir
 // RUN: fxp-opt %t.10.mlir --fxp-lower-to-llvm="%target_avx2" | %run-main \
 // RUN:   | FileCheck %t.10.mlir
+// Many row tiles and column panels, 25 chunks, tails everywhere.
+// RUN: fxp-testgen --op=matmul --dfp --width=14 --m=200 --n=40 --k=777 --chunk=32 --symmetric --transpose-b > %t.c1.mlir
+// RUN: fxp-opt %t.c1.mlir --fxp-lower-to-llvm="%target_avx2" | %run-main \
+// RUN:   | FileCheck %t.c1.mlir
 // Saturating accumulation: one saturating i32 sum per result element.
 // RUN: fxp-testgen --op=matmul --m=5 --n=7 --k=1001 --in=16,8 --saturating --symmetric > %t.s1.mlir
 // RUN: fxp-opt %t.s1.mlir --fxp-lower-to-llvm="%target_avx2" | %run-main \
