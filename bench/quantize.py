@@ -3,7 +3,10 @@ same run: the shared exponent (max magnitude), quantization to DFP with
 round-to-nearest and with stochastic rounding, and dequantization, over
 1024x1024 and 16384x4096 f32 tensors. GB/s count the bytes read and written.
 
-    PYTHONPATH=python /usr/bin/python3 bench/quantize.py [--shapes 1024x1024]
+    PYTHONPATH=python /usr/bin/python3 bench/quantize.py [--shapes 1024x1024] [--parallel]
+
+With --parallel the ops run on OpenMP threads (OMP_NUM_THREADS) and the copy
+is NumPy's, on one thread.
 """
 
 import argparse
@@ -53,6 +56,7 @@ def best_time(fn, runs=10):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--shapes", nargs="*", default=["1024x1024", "16384x4096"])
+    parser.add_argument("--parallel", action="store_true")
     args = parser.parse_args()
     F32, I16, E = ("memref", 2, "f32"), ("memref", 2, "i16"), ("memref", 0, "i32")
     print(f"{'shape':<12}{'copy':>8}{'max|x|':>8}{'nearest':>9}{'stoch.':>8}{'dequant':>9}"
@@ -65,15 +69,15 @@ def main():
         out = np.empty_like(x)
         copy = 2 * x.nbytes / best_time(lambda: np.copyto(out, x)) / 1e9
         row = f"{shape:<12}{copy:>8.1f}"
-        fn = compile_module(MAX_MAGNITUDE.format(m=m, n=n)).function("run", [F32], [E])
+        fn = compile_module(MAX_MAGNITUDE.format(m=m, n=n), parallel=args.parallel).function("run", [F32], [E])
         row += f"{x.nbytes / best_time(lambda: fn(x)) / 1e9:>8.1f}"
         for rounding, random, width in [("nearest_even", "", 9),
                                         ("stochastic", "seed %seed stream 1", 8)]:
-            fn = compile_module(QUANTIZE.format(m=m, n=n, rounding=rounding, random=random)
-                                ).function("run", [F32, E, "i64"], [I16])
+            fn = compile_module(QUANTIZE.format(m=m, n=n, rounding=rounding, random=random),
+                                parallel=args.parallel).function("run", [F32, E, "i64"], [I16])
             gbs = (x.nbytes + storage.nbytes) / best_time(lambda: fn(x, exponent, 7)) / 1e9
             row += f"{gbs:>{width}.1f}"
-        fn = compile_module(DEQUANTIZE.format(m=m, n=n)).function("run", [I16, E], [F32])
+        fn = compile_module(DEQUANTIZE.format(m=m, n=n), parallel=args.parallel).function("run", [I16, E], [F32])
         gbs = (x.nbytes + storage.nbytes) / best_time(lambda: fn(storage, exponent)) / 1e9
         row += f"{gbs:>9.1f}"
         print(row, flush=True)

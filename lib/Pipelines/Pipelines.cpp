@@ -43,6 +43,8 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertElementwiseToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  if (options.parallel)
+    pm.addNestedPass<func::FuncOp>(createFXPParallelizeElementwisePass());
 
   pm.addPass(createFXPEmitCInterfacePass());
   bufferization::OneShotBufferizePassOptions bufferize;

@@ -39,8 +39,9 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "the best the running CPU supports"))};
   PassOptions::Option<bool> parallel{
       *this, "parallel",
-      llvm::cl::desc("Run the column panels of x86 kernels on OpenMP threads "
-                     "(link libomp); results are the same bits"),
+      llvm::cl::desc("Run the column panels of x86 kernels and large "
+                     "element-wise ops on OpenMP threads (link libomp); "
+                     "results are the same bits"),
       llvm::cl::init(false)};
   PassOptions::Option<bool> emulateX86{
       *this, "emulate-x86",

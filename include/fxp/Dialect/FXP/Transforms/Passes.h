@@ -4,7 +4,9 @@
 #define FXP_DIALECT_FXP_TRANSFORMS_PASSES_H
 
 #include "fxp/Dialect/FXP/IR/FXPOps.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Pass/Pass.h"
 

@@ -51,6 +51,44 @@ def FXPLowerStridedCopiesPass
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def FXPParallelizeElementwisePass
+    : Pass<"fxp-parallelize-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Split large element-wise linalg ops on tensors into "
+                "scf.forall tiles";
+  let description = [{
+    Tiles every linalg op on tensors whose loops are all parallel
+    (quantization, dequantization, rescales, activations, weight updates,
+    fills) and that has at least `min-elements` elements (or a dynamic size)
+    along its first loop, into an `scf.forall` of `tiles` iterations, so
+    that once lowered through OpenMP the threads share it. Ops already
+    inside a loop (the x86 kernels' packing, which they distribute
+    themselves) are left alone. Each element is computed as before, from
+    the same indices (the stochastic rounding index included), so results
+    are the same bits for any number of threads. Part of
+    `fxp-lower-to-llvm` with `parallel=true`, before bufferization.
+
+    ```mlir
+    %q = linalg.generic {iterator_types = ["parallel", "parallel"]} ...
+           -> tensor<1024x1024xi16>
+    // becomes
+    %q = scf.forall (%i) in (32) shared_outs(%out = ...) {
+      ... linalg.generic on tensor<32x1024xf32> slices ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"tiles", "tiles", "int64_t", "32",
+           "Iterations of each scf.forall (tiles of the first loop)">,
+    Option<"minElements", "min-elements", "int64_t", "65536",
+           "Leave ops with fewer elements (statically) as they are">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def FXPLegalizeAccumulationPass
     : Pass<"fxp-legalize-accumulation", "::mlir::ModuleOp"> {
   let summary = "Prove the i32 bound of every contraction and fix its chunks";

@@ -1,0 +1,74 @@
+//===- ParallelizeElementwise.cpp - element-wise ops on threads -*- C++ -*-===//
+
+#include "fxp/Dialect/FXP/Transforms/Passes.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
+
+namespace mlir::fxp {
+#define GEN_PASS_DEF_FXPPARALLELIZEELEMENTWISEPASS
+#include "fxp/Dialect/FXP/Transforms/Passes.h.inc"
+} // namespace mlir::fxp
+
+using namespace mlir;
+
+namespace {
+struct FXPParallelizeElementwisePass
+    : fxp::impl::FXPParallelizeElementwisePassBase<
+          FXPParallelizeElementwisePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (tiles < 1) {
+      getOperation().emitError("fxp-parallelize-elementwise: 'tiles' must be "
+                               "at least 1, not ")
+          << tiles.getValue();
+      return signalPassFailure();
+    }
+    SmallVector<linalg::LinalgOp> candidates;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (op.hasPureTensorSemantics() &&
+          op.getNumLoops() == op.getNumParallelLoops() &&
+          op.getNumLoops() > 0 && !op->getParentOfType<LoopLikeOpInterface>())
+        candidates.push_back(op);
+    });
+    IRRewriter rewriter(&getContext());
+    for (linalg::LinalgOp op : candidates)
+      parallelize(rewriter, op);
+  }
+
+  /// Tiles the first loop of `op` that may be longer than 1 into `tiles`
+  /// scf.forall iterations, when the op is large enough.
+  void parallelize(IRRewriter &rewriter, linalg::LinalgOp op) {
+    SmallVector<int64_t> sizes = op.getStaticLoopRanges();
+    int64_t elements = 1;
+    for (int64_t size : sizes)
+      elements = ShapedType::isDynamic(size) || ShapedType::isDynamic(elements)
+                     ? ShapedType::kDynamic
+                     : elements * size;
+    if (!ShapedType::isDynamic(elements) && elements < minElements)
+      return;
+    auto loop = llvm::find_if(sizes, [](int64_t size) { return size != 1; });
+    if (loop == sizes.end())
+      return;
+    unsigned dim = loop - sizes.begin();
+
+    rewriter.setInsertionPoint(op);
+    Location loc = op.getLoc();
+    OpFoldResult extent = op.createLoopRanges(rewriter, loc)[dim].size;
+    AffineExpr s0 = rewriter.getAffineSymbolExpr(0);
+    SmallVector<OpFoldResult> tileSizes(sizes.size(), rewriter.getIndexAttr(0));
+    tileSizes[dim] = affine::makeComposedFoldedAffineApply(
+        rewriter, loc, s0.ceilDiv(tiles), {extent});
+    scf::SCFTilingOptions options;
+    options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+    options.setTileSizes(tileSizes);
+    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    if (failed(tiled))
+      return;
+    rewriter.replaceOp(op, tiled->replacements);
+  }
+};
+} // namespace

@@ -1,0 +1,90 @@
+// RUN: fxp-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(fxp-parallelize-elementwise))" | FileCheck %s
+// RUN: fxp-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(fxp-parallelize-elementwise{tiles=4 min-elements=16}))" | FileCheck %s --check-prefix=SMALL
+
+#id = affine_map<(i, j) -> (i, j)>
+#scalar = affine_map<(i, j) -> ()>
+
+// A large element-wise op becomes 32 tiles of its first loop; each tile
+// keeps its indices (linalg.index is offset by the tile's first row).
+// CHECK-LABEL: func.func @elementwise
+// CHECK:         %[[R:.*]] = scf.forall (%[[I:.*]]) = (0) to (1024) step (32) shared_outs(%[[OUT:.*]] = %{{.*}}) -> (tensor<1024x512xi32>)
+// CHECK:           %[[IN:.*]] = tensor.extract_slice %{{.*}}[%[[I]], 0] [32, 512] [1, 1] : tensor<1024x512xf32> to tensor<32x512xf32>
+// CHECK:           %[[SLICE:.*]] = tensor.extract_slice %[[OUT]][%[[I]], 0] [32, 512] [1, 1]
+// CHECK:           %[[T:.*]] = linalg.generic {{.*}} ins(%[[IN]], %{{.*}} : tensor<32x512xf32>, tensor<i32>) outs(%[[SLICE]] : tensor<32x512xi32>)
+// CHECK:             %[[ROW:.*]] = linalg.index 0
+// CHECK:             affine.apply #{{.*}}(%[[I]])[%[[ROW]]]
+// CHECK:           tensor.parallel_insert_slice %[[T]] into %[[OUT]][%[[I]], 0] [32, 512] [1, 1]
+// CHECK:         return %[[R]]
+func.func @elementwise(%x: tensor<1024x512xf32>, %e: tensor<i32>) -> tensor<1024x512xi32> {
+  %init = tensor.empty() : tensor<1024x512xi32>
+  %r = linalg.generic {indexing_maps = [#id, #scalar, #id],
+                       iterator_types = ["parallel", "parallel"]}
+      ins(%x, %e : tensor<1024x512xf32>, tensor<i32>) outs(%init : tensor<1024x512xi32>) {
+  ^bb0(%v: f32, %s: i32, %out: i32):
+    %row = linalg.index 0 : index
+    %r32 = arith.index_cast %row : index to i32
+    %q = arith.fptosi %v : f32 to i32
+    %sum = arith.addi %q, %r32 : i32
+    %y = arith.addi %sum, %s : i32
+    linalg.yield %y : i32
+  } -> tensor<1024x512xi32>
+  return %r : tensor<1024x512xi32>
+}
+
+// -----
+
+// A first loop of size 1 is skipped for the next; a dynamic size splits
+// into ceil(size / 32) rows a tile.
+// CHECK-LABEL: func.func @dynamic
+// CHECK:         %[[D:.*]] = tensor.dim %{{.*}}, %c1
+// CHECK:         %[[STEP:.*]] = affine.apply #{{.*}}()[%[[D]]]
+// CHECK:         %[[D2:.*]] = tensor.dim %{{.*}}, %c1
+// CHECK:         scf.forall (%{{.*}}) = (0) to (%[[D2]]) step (%[[STEP]])
+// CHECK:           linalg.generic {{.*}} ins(%{{.*}} : tensor<1x?xf32>) outs(%{{.*}} : tensor<1x?xf32>)
+func.func @dynamic(%x: tensor<1x?xf32>) -> tensor<1x?xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+                       iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<1x?xf32>) outs(%x : tensor<1x?xf32>) {
+  ^bb0(%v: f32, %out: f32):
+    %y = arith.negf %v : f32
+    linalg.yield %y : f32
+  } -> tensor<1x?xf32>
+  return %r : tensor<1x?xf32>
+}
+
+// -----
+
+// Small ops, reductions and ops inside loops stay as they are.
+// CHECK-LABEL: func.func @left_alone
+// CHECK-NOT:     scf.forall
+// SMALL-LABEL: func.func @left_alone
+// SMALL:         scf.forall (%{{.*}}) = (0) to (8) step (2)
+// SMALL:           linalg.fill {{.*}} -> tensor<2x8xf32>
+// SMALL:         scf.forall.in_parallel
+// SMALL-NOT:     scf.forall (
+func.func @left_alone(%x: tensor<512x512xf32>, %n: index) -> (tensor<8x8xf32>, tensor<f32>, tensor<512x512xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %small = tensor.empty() : tensor<8x8xf32>
+  %filled = linalg.fill ins(%zero : f32) outs(%small : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %acc = tensor.empty() : tensor<f32>
+  %sum = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> ()>],
+                         iterator_types = ["reduction", "reduction"]}
+      ins(%x : tensor<512x512xf32>) outs(%acc : tensor<f32>) {
+  ^bb0(%v: f32, %out: f32):
+    %y = arith.addf %v, %out : f32
+    linalg.yield %y : f32
+  } -> tensor<f32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %looped = scf.for %i = %c0 to %n step %c1 iter_args(%t = %x) -> tensor<512x512xf32> {
+    %neg = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+                           iterator_types = ["parallel", "parallel"]}
+        ins(%t : tensor<512x512xf32>) outs(%t : tensor<512x512xf32>) {
+    ^bb0(%v: f32, %out: f32):
+      %y = arith.negf %v : f32
+      linalg.yield %y : f32
+    } -> tensor<512x512xf32>
+    scf.yield %neg : tensor<512x512xf32>
+  }
+  return %filled, %sum, %looped : tensor<8x8xf32>, tensor<f32>, tensor<512x512xf32>
+}
