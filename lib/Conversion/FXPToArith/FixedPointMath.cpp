@@ -206,13 +206,21 @@ Value mlir::fxp::emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
       right);
 }
 
-/// The float-path result: `rounded` (an integer in the saturation range) as
-/// an i64, or 0 where the input `x` is NaN.
-static Value toInteger(ImplicitLocOpBuilder &b, Value rounded, Value x) {
-  Value q = arith::FPToSIOp::create(b, b.getI32Type(), rounded);
+/// The float-path result: `rounded` (an integer in the saturation range of
+/// `width` bits) as an i64, or 0 where the input `x` is NaN. NaN is replaced
+/// while still a float and the conversion goes to the narrowest of i8, i16
+/// and i32 that holds the range, so that vectorized code converts and
+/// narrows lanes without per-lane fix-ups (cvttps2dq + packssdw on x86).
+static Value toInteger(ImplicitLocOpBuilder &b, Value rounded, Value x,
+                       unsigned width) {
   Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
+  Value zero =
+      arith::ConstantOp::create(b, b.getFloatAttr(rounded.getType(), 0.0));
+  Value finite = arith::SelectOp::create(b, isNaN, zero, rounded);
+  unsigned bits = width <= 8 ? 8 : width <= 16 ? 16 : 32;
   return arith::ExtSIOp::create(
-      b, b.getI64Type(), arith::SelectOp::create(b, isNaN, i32(b, 0), q));
+      b, b.getI64Type(),
+      arith::FPToSIOp::create(b, b.getIntegerType(bits), finite));
 }
 
 /// Round-to-nearest quantization of a float into at most 24 bits, in f32
@@ -269,7 +277,7 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
   default:
     llvm_unreachable("not a nearest rounding mode");
   }
-  return toInteger(b, rounded, x);
+  return toInteger(b, rounded, x, config.width);
 }
 
 /// Stochastic quantization of a float into at most 21 bits, in f64
@@ -304,7 +312,7 @@ static Value emitQuantizeStochastic(ImplicitLocOpBuilder &b, Value x,
   rounded = arith::MinNumFOp::create(
       b, arith::MaxNumFOp::create(b, rounded, f64(double(lo))),
       f64(double(hi)));
-  return toInteger(b, rounded, x);
+  return toInteger(b, rounded, x, config.width);
 }
 
 Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
