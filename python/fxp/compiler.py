@@ -2,6 +2,7 @@
 
 import ctypes
 import functools
+import math
 import os
 import shlex
 import shutil
@@ -98,6 +99,7 @@ def compile_module(mlir, passes="", target="host", workdir=None, parallel=False,
     return Library(lib_path)
 
 
+@functools.cache
 def _descriptor_type(rank):
     fields = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
               ("offset", ctypes.c_int64)]
@@ -160,8 +162,10 @@ class Function:
 
     def __init__(self, symbol, args, results):
         self._symbol = symbol
-        self._args = args
-        self._results = results
+        self._args = [(spec[1], np.dtype(_ELEMENTS[spec[2]]), _descriptor_type(spec[1]))
+                      if isinstance(spec, tuple) else _SCALARS[spec][0] for spec in args]
+        self._results = [(rank, np.dtype(_ELEMENTS[element]))
+                         for _, rank, element in results]
         result_fields = [(f"r{i}", _descriptor_type(r[1])) for i, r in enumerate(results)]
         self._result_type = type("Results", (ctypes.Structure,), {"_fields_": result_fields})
         self._symbol.restype = None
@@ -169,25 +173,24 @@ class Function:
     def __call__(self, *values):
         if len(values) != len(self._args):
             raise TypeError(f"expected {len(self._args)} arguments, got {len(values)}")
-        c_args, keep_alive = [], []
+        c_args, keep_alive, inputs = [], [], set()
         for spec, value in zip(self._args, values):
-            if isinstance(spec, tuple):
-                _, rank, element = spec
-                # asarray keeps rank 0 (ascontiguousarray would make it 1).
-                array = np.asarray(value, dtype=_ELEMENTS[element], order="C")
-                if array.ndim != rank:
-                    raise ValueError(f"expected rank {rank}, got shape {array.shape}")
-                desc = _descriptor_type(rank)()
-                desc.allocated = desc.aligned = array.ctypes.data
-                desc.offset = 0
-                for d in range(rank):
-                    desc.sizes[d] = array.shape[d]
-                    desc.strides[d] = array.strides[d] // array.itemsize
-                keep_alive.append(array)
-                keep_alive.append(desc)
-                c_args.append(ctypes.byref(desc))
-            else:
-                c_args.append(_SCALARS[spec][0](value))
+            if not isinstance(spec, tuple):
+                c_args.append(spec(value))
+                continue
+            rank, dtype, descriptor = spec
+            # asarray keeps rank 0 (ascontiguousarray would make it 1).
+            array = np.asarray(value, dtype=dtype, order="C")
+            if array.ndim != rank:
+                raise ValueError(f"expected rank {rank}, got shape {array.shape}")
+            address = array.ctypes.data
+            desc = descriptor(address, address, 0)
+            if rank:
+                desc.sizes[:] = array.shape
+                desc.strides[:] = [stride // dtype.itemsize for stride in array.strides]
+            keep_alive += [array, desc]
+            inputs.add(address)
+            c_args.append(ctypes.byref(desc))
         results = self._result_type()
         if len(self._results) == 1:
             # A single result is returned through its descriptor directly.
@@ -195,19 +198,18 @@ class Function:
         else:
             self._symbol(ctypes.byref(results), *c_args)
         outputs = []
-        inputs = {a.ctypes.data for a in keep_alive if isinstance(a, np.ndarray)}
         owned = set()
-        for i, (_, rank, element) in enumerate(self._results):
+        for i, (rank, dtype) in enumerate(self._results):
             desc = getattr(results, f"r{i}")
-            dtype = np.dtype(_ELEMENTS[element])
-            sizes = [desc.sizes[d] for d in range(rank)] if rank else []
-            strides = [desc.strides[d] * dtype.itemsize for d in range(rank)] if rank else []
-            count = int(np.prod(sizes)) if rank else 1
+            sizes = desc.sizes[:] if rank else []
+            strides = [stride * dtype.itemsize for stride in desc.strides] if rank else []
+            count = max(math.prod(sizes), 1)
             base = desc.aligned + desc.offset * dtype.itemsize
-            buffer = (ctypes.c_char * (max(count, 1) * dtype.itemsize)).from_address(base)
-            view = np.lib.stride_tricks.as_strided(
-                np.frombuffer(buffer, dtype=dtype, count=max(count, 1)),
-                shape=sizes, strides=strides, writeable=True)
+            buffer = (ctypes.c_char * (count * dtype.itemsize)).from_address(base)
+            view = np.frombuffer(buffer, dtype=dtype, count=count)
+            view = (view.reshape(sizes) if _is_row_major(sizes, strides, dtype.itemsize)
+                    else np.lib.stride_tricks.as_strided(view, shape=sizes, strides=strides,
+                                                         writeable=True))
             if desc.allocated in inputs or desc.allocated in owned:
                 # A buffer the caller or an earlier result holds: results are
                 # values, so this one gets its own copy.
@@ -217,6 +219,15 @@ class Function:
                 owned.add(desc.allocated)
                 outputs.append(view)
         return outputs
+
+
+def _is_row_major(sizes, strides, itemsize):
+    expected = itemsize
+    for size, stride in zip(reversed(sizes), reversed(strides)):
+        if size != 1 and stride != expected:
+            return False
+        expected *= size
+    return True
 
 
 class _Allocation:
