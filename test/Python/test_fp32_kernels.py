@@ -35,6 +35,27 @@ func.func @f(%a: tensor<200x600xf32>, %b: tensor<600x37xf32>, %init: tensor<200x
   return %y : tensor<200x37xf32>
 }""", [(200, 600), (600, 37), (200, 37)],
         lambda a, b, init: init + a @ b),
+    # Transposed operands, packed in transposed blocks, with ragged edges.
+    "matmul_transpose_a": ("""
+func.func @f(%a: tensor<300x45xf32>, %b: tensor<300x37xf32>, %init: tensor<45x37xf32>) -> tensor<45x37xf32> {
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (k, m)>,
+                                      affine_map<(m, n, k) -> (k, n)>,
+                                      affine_map<(m, n, k) -> (m, n)>]
+                     ins(%a, %b : tensor<300x45xf32>, tensor<300x37xf32>)
+                     outs(%init : tensor<45x37xf32>) -> tensor<45x37xf32>
+  return %y : tensor<45x37xf32>
+}""", [(300, 45), (300, 37), (45, 37)],
+        lambda a, b, init: init + a.T @ b),
+    "matmul_transpose_b": ("""
+func.func @f(%a: tensor<29x301xf32>, %b: tensor<43x301xf32>, %init: tensor<29x43xf32>) -> tensor<29x43xf32> {
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                      affine_map<(m, n, k) -> (n, k)>,
+                                      affine_map<(m, n, k) -> (m, n)>]
+                     ins(%a, %b : tensor<29x301xf32>, tensor<43x301xf32>)
+                     outs(%init : tensor<29x43xf32>) -> tensor<29x43xf32>
+  return %y : tensor<29x43xf32>
+}""", [(29, 301), (43, 301), (29, 43)],
+        lambda a, b, init: init + a @ b.T),
     "batch_matmul": ("""
 func.func @f(%a: tensor<4x13x37xf32>, %b: tensor<4x37x21xf32>, %init: tensor<4x13x21xf32>) -> tensor<4x13x21xf32> {
   %y = linalg.batch_matmul ins(%a, %b : tensor<4x13x37xf32>, tensor<4x37x21xf32>)

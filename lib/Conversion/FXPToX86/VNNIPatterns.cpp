@@ -164,11 +164,18 @@ Value padTo(ImplicitLocOpBuilder &b, Value storage, Value rows, Value cols) {
   return tensor::PadOp::create(b, padded, storage, low, high, zero);
 }
 
-/// An i8 or i16 operand value as i16, clamped as the contraction requires.
+/// An i8 or i16 operand value (or vector of them) as i16, clamped as the
+/// contraction requires.
 Value widenAndClamp(ImplicitLocOpBuilder &b, Value v, int64_t clampBelow) {
-  if (!v.getType().isInteger(16))
-    v = arith::ExtSIOp::create(b, b.getI16Type(), v);
-  return arith::MaxSIOp::create(b, v, createIntConstant(b, clampBelow, 16));
+  Type i16 = b.getI16Type();
+  auto vector = dyn_cast<VectorType>(v.getType());
+  Type wide = vector ? Type(vector.clone(i16)) : i16;
+  if (v.getType() != wide)
+    v = arith::ExtSIOp::create(b, wide, v);
+  TypedAttr bound = b.getIntegerAttr(i16, clampBelow);
+  if (vector)
+    bound = DenseElementsAttr::get(cast<ShapedType>(wide), bound);
+  return arith::MaxSIOp::create(b, v, arith::ConstantOp::create(b, bound));
 }
 
 /// An empty tensor of `sizes`, static where they are constants.
@@ -279,6 +286,169 @@ Value distribute(ImplicitLocOpBuilder &b, Value packed, int64_t tileSize,
     return packed;
   rewriter.replaceOp(op, tiled->replacements);
   return tiled->replacements[0];
+}
+
+/// The transpose of a square block given as its rows (L vectors of L
+/// lanes, L a power of two): stage h swaps bit h of the row and column
+/// indices with one vector.shuffle per row, which x86 backends select as
+/// unpack, blend and lane-permute instructions (L log2 L shuffles instead of
+/// L^2 element moves).
+SmallVector<Value> transposeBlock(ImplicitLocOpBuilder &b,
+                                  ArrayRef<Value> rows) {
+  int64_t lanes = rows.size();
+  SmallVector<Value> current(rows);
+  for (int64_t h = 1; h < lanes; h *= 2) {
+    SmallVector<int64_t> low, high;
+    for (int64_t j = 0; j < lanes; ++j) {
+      low.push_back(j & h ? lanes + j - h : j);
+      high.push_back(j & h ? lanes + j : j + h);
+    }
+    SmallVector<Value> next(current);
+    for (int64_t r = 0; r < lanes; ++r) {
+      if (r & h)
+        continue;
+      next[r] = vector::ShuffleOp::create(b, current[r], current[r + h], low);
+      next[r + h] =
+          vector::ShuffleOp::create(b, current[r], current[r + h], high);
+    }
+    current = std::move(next);
+  }
+  return current;
+}
+
+/// Row `row` of the 2-D `source` from column `firstCol`, `count` elements,
+/// zero beyond either end of the tensor. Reads that lie inside are plain
+/// vector loads; the others are masked (x86 has no masked loads of i16 or
+/// i8: LLVM tests each lane), and only the transferred dimension may run out
+/// of bounds, so a row beyond the end reads the last one, then zeros.
+Value readRowOrZero(ImplicitLocOpBuilder &b, Value source, Value row,
+                    Value firstCol, int64_t count) {
+  auto type = cast<RankedTensorType>(source.getType());
+  auto vectorType = VectorType::get({count}, type.getElementType());
+  Value rows = tensor::DimOp::create(b, source, 0);
+  Value cols = tensor::DimOp::create(b, source, 1);
+  using P = arith::CmpIPredicate;
+  Value inside = arith::CmpIOp::create(b, P::ult, row, rows);
+  Value whole = arith::CmpIOp::create(
+      b, P::ule, arith::AddIOp::create(b, firstCol, index(b, count)), cols);
+  auto read = [&](OpBuilder &nested, Location loc, bool inBounds) {
+    ImplicitLocOpBuilder rb(loc, nested);
+    Value zero = arith::ConstantOp::create(
+        rb, cast<TypedAttr>(rb.getZeroAttr(type.getElementType())));
+    if (inBounds) {
+      scf::YieldOp::create(
+          rb, Value(vector::TransferReadOp::create(
+                  rb, vectorType, source, ValueRange{row, firstCol}, zero,
+                  ArrayRef<bool>{true})));
+      return;
+    }
+    Value safeRow = arith::MinUIOp::create(
+        rb, row, arith::SubIOp::create(rb, rows, index(rb, 1)));
+    Value masked = vector::TransferReadOp::create(rb, vectorType, source,
+                                                  ValueRange{safeRow, firstCol},
+                                                  zero, ArrayRef<bool>{false});
+    Value zeros = arith::ConstantOp::create(
+        rb, cast<TypedAttr>(rb.getZeroAttr(vectorType)));
+    scf::YieldOp::create(
+        rb, Value(arith::SelectOp::create(rb, inside, masked, zeros)));
+  };
+  return scf::IfOp::create(
+             b, arith::AndIOp::create(b, inside, whole),
+             [&](OpBuilder &nb, Location loc) { read(nb, loc, true); },
+             [&](OpBuilder &nb, Location loc) { read(nb, loc, false); })
+      .getResult(0);
+}
+
+/// Vector `i` of the L x L block of a transposed packing whose first result
+/// row is `firstRow` and first word `firstWord`, as the source stores it
+/// contiguously (words are i32 pairs of i16, or f32): for a row-major result,
+/// word `firstWord + i` of rows `firstRow...` (lanes are rows); otherwise
+/// row `firstRow + i`'s words `firstWord...` (lanes are words). Zero beyond
+/// the source.
+using ReadBlockVector = function_ref<Value(
+    ImplicitLocOpBuilder &, Value firstRow, Value firstWord, int64_t i)>;
+
+/// Packs an operand whose packed layout runs across its storage rows (a
+/// transposed matmul operand) in L x L blocks transposed in registers, into
+/// `result[r][w]` (`rowMajor`, a [rows][words] tensor) or
+/// `result[r / L][w][r % L]` (a [rows / L][words][L] tensor), for `rows`
+/// rows (a multiple of L) and `words` words rounded up to whole blocks.
+/// With `parallel`, blocks of L rows are scf.forall iterations.
+Value buildTransposedPacking(ImplicitLocOpBuilder &b, int64_t lanes,
+                             Type wordType, Value rows, Value words,
+                             bool rowMajor, bool parallel,
+                             ReadBlockVector readBlockVector) {
+  Value rowBlocks = ceilDiv(b, rows, lanes);
+  Value wordBlocks = ceilDiv(b, words, lanes);
+  Value paddedWords = multiply(b, wordBlocks, lanes);
+  Value init =
+      rowMajor
+          ? createEmpty(b, {rows, paddedWords}, wordType)
+          : createEmpty(b, {rowBlocks, paddedWords, index(b, lanes)}, wordType);
+  Value zero = index(b, 0), one = index(b, 1);
+  // The blocks of row block `rowBlock` written into `target`, whose first
+  // row (dimension 0) is `base` of the result's.
+  auto packRowBlock = [&](ImplicitLocOpBuilder &ob, Value target,
+                          Value rowBlock, Value base) {
+    auto wordLoop = scf::ForOp::create(
+        ob, zero, wordBlocks, one, ValueRange{target},
+        [&](OpBuilder &b1, Location loc, Value wordBlock, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, b1);
+          Value firstRow = multiply(lb, rowBlock, lanes);
+          Value firstWord = multiply(lb, wordBlock, lanes);
+          SmallVector<Value> block;
+          for (int64_t i = 0; i < lanes; ++i)
+            block.push_back(readBlockVector(lb, firstRow, firstWord, i));
+          SmallVector<Value> transposed = transposeBlock(lb, block);
+          Value result = args[0];
+          for (int64_t r = 0; r < lanes; ++r) {
+            SmallVector<Value> at;
+            if (rowMajor)
+              at = {arith::SubIOp::create(
+                        lb, arith::AddIOp::create(lb, firstRow, index(lb, r)),
+                        base),
+                    firstWord};
+            else
+              at = {arith::SubIOp::create(lb, rowBlock, base),
+                    arith::AddIOp::create(lb, firstWord, index(lb, r)), zero};
+            result = vector::TransferWriteOp::create(lb, transposed[r], result,
+                                                     at, ArrayRef<bool>{true})
+                         .getResult();
+          }
+          scf::YieldOp::create(lb, result);
+        });
+    return wordLoop.getResult(0);
+  };
+  if (!parallel) {
+    auto rowLoop = scf::ForOp::create(
+        b, zero, rowBlocks, one, ValueRange{init},
+        [&](OpBuilder &b1, Location loc, Value rowBlock, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, b1);
+          scf::YieldOp::create(lb, packRowBlock(lb, args[0], rowBlock, zero));
+        });
+    return rowLoop.getResult(0);
+  }
+  auto type = cast<RankedTensorType>(init.getType());
+  auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{rowBlocks},
+                                      ValueRange{init}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forall.getBody());
+  Value rowBlock = forall.getInductionVars()[0];
+  Value base = rowMajor ? multiply(b, rowBlock, lanes) : rowBlock;
+  SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
+  offsets[0] = base;
+  SmallVector<OpFoldResult> sizes = {b.getIndexAttr(rowMajor ? lanes : 1),
+                                     getAsOpFoldResult(paddedWords)};
+  if (!rowMajor)
+    sizes.push_back(b.getIndexAttr(lanes));
+  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+  Value slice = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0],
+                                               offsets, sizes, strides);
+  Value packed = packRowBlock(b, slice, rowBlock, base);
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(
+      b, packed, forall.getRegionIterArgs()[0], offsets, sizes, strides);
+  return forall.getResult(0);
 }
 
 /// `acc + a_even * b_even + a_odd * b_odd` per i32 lane, wrapping or
@@ -807,12 +977,6 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value colVectors = getColumnVectors(b, n, tile);
     Value paddedK = multiply(b, pairs, 2);
     Value paddedCols = multiply(b, colVectors, lanes);
-    Value paddedA = layout.transposeA
-                        ? padTo(b, a.storage, paddedK, paddedRows)
-                        : padTo(b, a.storage, paddedRows, paddedK);
-    Value paddedB = layout.transposeB
-                        ? padTo(b, bOp.storage, paddedCols, paddedK)
-                        : padTo(b, bOp.storage, paddedK, paddedCols);
     MLIRContext *context = b.getContext();
     AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
                d2 = b.getAffineDimExpr(2);
@@ -820,39 +984,81 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
       return AffineMap::get(dims, 0, {row, col}, context);
     };
 
-    // A as [M][K/2] i32 pairs, the even k in the low half.
-    SmallVector<AffineMap> aMaps;
-    for (int64_t half = 0; half < 2; ++half) {
-      AffineExpr kk = d1 * 2 + half;
-      aMaps.push_back(layout.transposeA ? map2(2, kk, d0) : map2(2, d0, kk));
+    auto pairWords = [&](ImplicitLocOpBuilder &nb, ValueRange args,
+                         int64_t clampBelow) {
+      return packPair(nb, widenAndClamp(nb, args[0], clampBelow),
+                      widenAndClamp(nb, args[1], clampBelow));
+    };
+    auto wordVector = VectorType::get({lanes}, b.getI32Type());
+    // A as [M][K/2] i32 pairs, the even k in the low half. A^T's pairs lie
+    // in two rows: each block vector interleaves L lanes of both.
+    Value packedA;
+    if (layout.transposeA) {
+      SmallVector<int64_t> interleave;
+      for (int64_t lane = 0; lane < lanes; ++lane)
+        interleave.append({lane, lanes + lane});
+      packedA = buildTransposedPacking(
+          b, lanes, b.getI32Type(), multiply(b, ceilDiv(b, m, lanes), lanes),
+          pairs, /*rowMajor=*/true, parallel,
+          [&](ImplicitLocOpBuilder &lb, Value firstRow, Value firstWord,
+              int64_t i) -> Value {
+            Value k = multiply(
+                lb, arith::AddIOp::create(lb, firstWord, index(lb, i)), 2);
+            auto half = [&](Value row) {
+              return widenAndClamp(
+                  lb, readRowOrZero(lb, a.storage, row, firstRow, lanes),
+                  a.clampBelow);
+            };
+            Value interleaved = vector::ShuffleOp::create(
+                lb, half(k), half(arith::AddIOp::create(lb, k, index(lb, 1))),
+                interleave);
+            return vector::BitCastOp::create(lb, wordVector, interleaved);
+          });
+    } else {
+      SmallVector<AffineMap> aMaps;
+      for (int64_t half = 0; half < 2; ++half)
+        aMaps.push_back(map2(2, d0, d1 * 2 + half));
+      packedA = distribute(
+          b,
+          buildPacking(b, {paddedRows, pairs}, b.getI32Type(),
+                       padTo(b, a.storage, paddedRows, paddedK), aMaps,
+                       [&](ImplicitLocOpBuilder &nb, ValueRange args) {
+                         return pairWords(nb, args, a.clampBelow);
+                       }),
+          tile.rows * 16, parallel);
     }
-    Value packedA = distribute(
-        b,
-        buildPacking(b, {paddedRows, pairs}, b.getI32Type(), paddedA, aMaps,
-                     [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-                       return packPair(
-                           nb, widenAndClamp(nb, args[0], a.clampBelow),
-                           widenAndClamp(nb, args[1], a.clampBelow));
-                     }),
-        tile.rows * 16, parallel);
     // B as [N/L][K/2][L] i32 pairs: lane c of vector j at pair p holds
     // (B[2p, jL + c], B[2p + 1, jL + c]), read as 2L i16 lanes. Each packed
-    // row reads two rows of B (or two adjacent elements of L rows of B^T).
-    SmallVector<AffineMap> bMaps;
-    for (int64_t half = 0; half < 2; ++half) {
-      AffineExpr kk = d1 * 2 + half, col = d0 * lanes + d2;
-      bMaps.push_back(layout.transposeB ? map2(3, col, kk) : map2(3, kk, col));
+    // row reads two rows of B; B^T holds each pair in one word of its rows,
+    // read L rows a block.
+    Value packedB;
+    if (layout.transposeB) {
+      packedB = buildTransposedPacking(
+          b, lanes, b.getI32Type(), paddedCols, pairs, /*rowMajor=*/false,
+          parallel,
+          [&](ImplicitLocOpBuilder &lb, Value firstRow, Value firstWord,
+              int64_t i) -> Value {
+            Value halves = widenAndClamp(
+                lb,
+                readRowOrZero(lb, bOp.storage,
+                              arith::AddIOp::create(lb, firstRow, index(lb, i)),
+                              multiply(lb, firstWord, 2), 2 * lanes),
+                bOp.clampBelow);
+            return vector::BitCastOp::create(lb, wordVector, halves);
+          });
+    } else {
+      SmallVector<AffineMap> bMaps;
+      for (int64_t half = 0; half < 2; ++half)
+        bMaps.push_back(map2(3, d1 * 2 + half, d0 * lanes + d2));
+      packedB = distribute(
+          b,
+          buildPacking(b, {colVectors, pairs, index(b, lanes)}, b.getI32Type(),
+                       padTo(b, bOp.storage, paddedK, paddedCols), bMaps,
+                       [&](ImplicitLocOpBuilder &nb, ValueRange args) {
+                         return pairWords(nb, args, bOp.clampBelow);
+                       }),
+          tile.vectors, parallel);
     }
-    Value packedB = distribute(
-        b,
-        buildPacking(b, {colVectors, pairs, index(b, lanes)}, b.getI32Type(),
-                     paddedB, bMaps,
-                     [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-                       return packPair(
-                           nb, widenAndClamp(nb, args[0], bOp.clampBelow),
-                           widenAndClamp(nb, args[1], bOp.clampBelow));
-                     }),
-        tile.vectors, parallel);
     // Segment s of a per-block operand reads its exponents at block s: A's
     // of each row (padding rows read the last), B's of each lane (zero
     // beyond n).
@@ -1122,24 +1328,40 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
       return AffineMap::get(dims, 0, {row, col}, b.getContext());
     };
     auto copy = [](ImplicitLocOpBuilder &, ValueRange args) { return args[0]; };
+    // Word `i` of a transposed packing's block: a row of A^T (lanes along
+    // m) or of B^T (lanes along k).
+    auto readBlockVector = [&](Value source, bool lanesAreRows) {
+      return [&, source, lanesAreRows](ImplicitLocOpBuilder &lb, Value firstRow,
+                                       Value firstWord, int64_t i) {
+        Value offset = index(lb, i);
+        return lanesAreRows
+                   ? readRowOrZero(lb, source,
+                                   arith::AddIOp::create(lb, firstWord, offset),
+                                   firstRow, lanes)
+                   : readRowOrZero(lb, source,
+                                   arith::AddIOp::create(lb, firstRow, offset),
+                                   firstWord, lanes);
+      };
+    };
     // A as [M][K] rows (transposed if needed), B as [N/L][K][L] vectors.
     Value paddedA =
         layout.transposeA
-            ? distribute(b,
-                         buildPacking(b, {paddedRows, k}, b.getF32Type(),
-                                      padTo(b, a, k, paddedRows),
-                                      {map(2, d1, d0)}, copy),
-                         tile.rows * 16, parallel)
+            ? buildTransposedPacking(
+                  b, lanes, b.getF32Type(),
+                  multiply(b, ceilDiv(b, m, lanes), lanes), k,
+                  /*rowMajor=*/true, parallel, readBlockVector(a, true))
             : padTo(b, a, paddedRows, k);
-    AffineExpr col = d0 * lanes + d2;
-    Value packedB = distribute(
-        b,
-        buildPacking(b, {colVectors, k, index(b, lanes)}, b.getF32Type(),
-                     layout.transposeB ? padTo(b, bMatrix, paddedCols, k)
-                                       : padTo(b, bMatrix, k, paddedCols),
-                     {layout.transposeB ? map(3, col, d1) : map(3, d1, col)},
-                     copy),
-        tile.vectors, parallel);
+    Value packedB =
+        layout.transposeB
+            ? buildTransposedPacking(b, lanes, b.getF32Type(), paddedCols, k,
+                                     /*rowMajor=*/false, parallel,
+                                     readBlockVector(bMatrix, false))
+            : distribute(b,
+                         buildPacking(b, {colVectors, k, index(b, lanes)},
+                                      b.getF32Type(),
+                                      padTo(b, bMatrix, k, paddedCols),
+                                      {map(3, d1, d0 * lanes + d2)}, copy),
+                         tile.vectors, parallel);
     Value paddedInit = padTo(b, init, paddedRows, paddedCols);
     return buildTiles(b, paddedA, packedB, m, n, k, paddedInit, resultType);
   }

@@ -35,6 +35,14 @@
 // RUN: fxp-testgen --op=matmul --dfp --width=14 --m=200 --n=40 --k=777 --chunk=32 --symmetric --transpose-b > %t.c1.mlir
 // RUN: fxp-opt %t.c1.mlir --fxp-lower-to-llvm="%target_avx2" | %run-main \
 // RUN:   | FileCheck %t.c1.mlir
+// Transposed operands packed in register-transposed blocks: several blocks
+// and ragged edges along m, n and k, i16 and i8 storage.
+// RUN: fxp-testgen --op=matmul --dfp --width=16 --m=37 --n=20 --k=301 --chunk=2 --symmetric --transpose-a > %t.t1.mlir
+// RUN: fxp-opt %t.t1.mlir --fxp-lower-to-llvm="%target_avx2" | %run-main \
+// RUN:   | FileCheck %t.t1.mlir
+// RUN: fxp-testgen --op=matmul --m=19 --n=35 --k=99 --in=8,4 --chunk=4 --transpose-a --transpose-b > %t.t2.mlir
+// RUN: fxp-opt %t.t2.mlir --fxp-lower-to-llvm="%target_avx2" | %run-main \
+// RUN:   | FileCheck %t.t2.mlir
 // Saturating accumulation: one saturating i32 sum per result element.
 // RUN: fxp-testgen --op=matmul --m=5 --n=7 --k=1001 --in=16,8 --saturating --symmetric > %t.s1.mlir
 // RUN: fxp-opt %t.s1.mlir --fxp-lower-to-llvm="%target_avx2" | %run-main \
