@@ -23,10 +23,14 @@ static Value createFilled(ImplicitLocOpBuilder &b, RankedTensorType type,
 }
 
 /// The bits of the largest finite magnitude of a whole tensor, as an `i32`:
-/// the flattened tensor read 16 lanes at a time into a vector of unsigned
-/// maxima (an exact, order-free reduction), then reduced across the lanes.
+/// an exact, order-free unsigned-max reduction over the flattened tensor,
+/// `kAccumulators` vectors of 16 lanes a step (independent chains), reduced
+/// across the lanes at the end. The first pass takes every magnitude's bits
+/// as they are (one and, one max a vector); only when it meets an infinity
+/// or NaN (bits from 0x7F800000 up) does a second pass redo it with those
+/// counting as 0.
 static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
-  constexpr int64_t lanes = 16;
+  constexpr int64_t lanes = 16, kAccumulators = 4;
   auto type = cast<RankedTensorType>(input.getType());
   Value flat = input;
   if (type.getRank() != 1) {
@@ -41,25 +45,72 @@ static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
   Value zeroBits =
       arith::ConstantOp::create(b, DenseElementsAttr::get(bitsVector, 0));
   Value pad = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
-  Value step = arith::ConstantIndexOp::create(b, lanes);
-  // Whole vectors, then one masked tail (its padding has magnitude 0).
-  Value whole =
+  Value vectorStep = arith::ConstantIndexOp::create(b, lanes);
+  Value step = arith::ConstantIndexOp::create(b, lanes * kAccumulators);
+  // Whole steps, then whole vectors, then one masked tail (its padding has
+  // magnitude 0).
+  Value wholeSteps =
       arith::MulIOp::create(b, arith::DivUIOp::create(b, size, step), step);
-  auto accumulate = [&](ImplicitLocOpBuilder &lb, Value acc, Value at,
-                        bool inBounds) {
-    Value x = vector::TransferReadOp::create(
-        lb, floatVector, flat, ValueRange{at}, pad, ArrayRef<bool>{inBounds});
-    return arith::MaxUIOp::create(lb, acc, emitMagnitudeBits(lb, x));
+  Value wholeVectors = arith::MulIOp::create(
+      b, arith::DivUIOp::create(b, size, vectorStep), vectorStep);
+  using Magnitude = Value (*)(ImplicitLocOpBuilder &, Value);
+  auto maxBits = [&](ImplicitLocOpBuilder &mb, Magnitude magnitude) {
+    auto accumulate = [&](ImplicitLocOpBuilder &lb, Value acc, Value at,
+                          bool inBounds) -> Value {
+      Value x = vector::TransferReadOp::create(
+          lb, floatVector, flat, ValueRange{at}, pad, ArrayRef<bool>{inBounds});
+      return arith::MaxUIOp::create(lb, acc, magnitude(lb, x));
+    };
+    auto steps = scf::ForOp::create(
+        mb, arith::ConstantIndexOp::create(mb, 0), wholeSteps, step,
+        SmallVector<Value>(kAccumulators, zeroBits),
+        [&](OpBuilder &nested, Location loc, Value at, ValueRange accs) {
+          ImplicitLocOpBuilder lb(loc, nested);
+          SmallVector<Value> next;
+          for (int64_t i = 0; i < kAccumulators; ++i)
+            next.push_back(accumulate(
+                lb, accs[i],
+                arith::AddIOp::create(
+                    lb, at, arith::ConstantIndexOp::create(lb, i * lanes)),
+                true));
+          scf::YieldOp::create(lb, next);
+        });
+    Value acc = steps.getResult(0);
+    for (int64_t i = 1; i < kAccumulators; ++i)
+      acc = arith::MaxUIOp::create(mb, acc, steps.getResult(i));
+    auto vectors = scf::ForOp::create(
+        mb, wholeSteps, wholeVectors, vectorStep, ValueRange{acc},
+        [&](OpBuilder &nested, Location loc, Value at, ValueRange accs) {
+          ImplicitLocOpBuilder lb(loc, nested);
+          scf::YieldOp::create(lb, accumulate(lb, accs[0], at, true));
+        });
+    acc = accumulate(mb, vectors.getResult(0), wholeVectors, false);
+    return vector::ReductionOp::create(mb, vector::CombiningKind::MAXUI, acc)
+        .getResult();
   };
-  auto loop = scf::ForOp::create(
-      b, arith::ConstantIndexOp::create(b, 0), whole, step,
-      ValueRange{zeroBits},
-      [&](OpBuilder &nested, Location loc, Value at, ValueRange args) {
-        ImplicitLocOpBuilder lb(loc, nested);
-        scf::YieldOp::create(lb, Value(accumulate(lb, args[0], at, true)));
-      });
-  Value acc = accumulate(b, loop.getResult(0), whole, false);
-  return vector::ReductionOp::create(b, vector::CombiningKind::MAXUI, acc);
+  Magnitude anyBits = [](ImplicitLocOpBuilder &lb, Value x) -> Value {
+    Value raw = arith::BitcastOp::create(
+        lb, cast<VectorType>(x.getType()).clone(lb.getI32Type()), x);
+    return arith::AndIOp::create(
+        lb, raw,
+        arith::ConstantOp::create(
+            lb, DenseElementsAttr::get(cast<ShapedType>(raw.getType()),
+                                       int32_t(0x7FFFFFFF))));
+  };
+  Value fast = maxBits(b, anyBits);
+  Value special = arith::CmpIOp::create(
+      b, arith::CmpIPredicate::uge, fast,
+      arith::ConstantIntOp::create(b, b.getI32Type(), 0x7F800000));
+  return scf::IfOp::create(
+             b, special,
+             [&](OpBuilder &nested, Location loc) {
+               ImplicitLocOpBuilder ib(loc, nested);
+               scf::YieldOp::create(ib, maxBits(ib, emitMagnitudeBits));
+             },
+             [&](OpBuilder &nested, Location loc) {
+               scf::YieldOp::create(nested, loc, fast);
+             })
+      .getResult(0);
 }
 
 namespace {
