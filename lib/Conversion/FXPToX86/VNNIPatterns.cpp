@@ -359,25 +359,26 @@ Value readRowOrZero(ImplicitLocOpBuilder &b, Value source, Value row,
       .getResult(0);
 }
 
-/// Vector `i` of the L x L block of a transposed packing whose first result
-/// row is `firstRow` and first word `firstWord`, as the source stores it
-/// contiguously (words are i32 pairs of i16, or f32): for a row-major result,
-/// word `firstWord + i` of rows `firstRow...` (lanes are rows); otherwise
-/// row `firstRow + i`'s words `firstWord...` (lanes are words). Zero beyond
+/// Vector `i` of the L x L block of a packing whose first result row is
+/// `firstRow` and first word `firstWord` (words are i32 pairs of i16, or
+/// f32), read as the source stores it contiguously: either row
+/// `firstRow + i`'s words from `firstWord` (lanes are words), or word
+/// `firstWord + i` of the rows from `firstRow` (lanes are rows). Zero beyond
 /// the source.
 using ReadBlockVector = function_ref<Value(
     ImplicitLocOpBuilder &, Value firstRow, Value firstWord, int64_t i)>;
 
-/// Packs an operand whose packed layout runs across its storage rows (a
-/// transposed matmul operand) in L x L blocks transposed in registers, into
-/// `result[r][w]` (`rowMajor`, a [rows][words] tensor) or
-/// `result[r / L][w][r % L]` (a [rows / L][words][L] tensor), for `rows`
-/// rows (a multiple of L) and `words` words rounded up to whole blocks.
-/// With `parallel`, blocks of L rows are scf.forall iterations.
-Value buildTransposedPacking(ImplicitLocOpBuilder &b, int64_t lanes,
-                             Type wordType, Value rows, Value words,
-                             bool rowMajor, bool parallel,
-                             ReadBlockVector readBlockVector) {
+/// Packs an operand in L x L blocks of vectors, into `result[r][w]`
+/// (`rowMajor`, a [rows][words] tensor) or `result[r / L][w][r % L]` (a
+/// [rows / L][words][L] tensor), for `rows` rows (a multiple of L) and
+/// `words` words rounded up to whole blocks. The block's vectors are stored
+/// as read when their lanes run the way the result's do, and transposed in
+/// registers first with `transpose` (a transposed matmul operand, whose
+/// packed layout runs across its storage rows). With `parallel`, blocks of L
+/// rows are scf.forall iterations.
+Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
+                        Value rows, Value words, bool rowMajor, bool transpose,
+                        bool parallel, ReadBlockVector readBlockVector) {
   Value rowBlocks = ceilDiv(b, rows, lanes);
   Value wordBlocks = ceilDiv(b, words, lanes);
   Value paddedWords = multiply(b, wordBlocks, lanes);
@@ -399,7 +400,8 @@ Value buildTransposedPacking(ImplicitLocOpBuilder &b, int64_t lanes,
           SmallVector<Value> block;
           for (int64_t i = 0; i < lanes; ++i)
             block.push_back(readBlockVector(lb, firstRow, firstWord, i));
-          SmallVector<Value> transposed = transposeBlock(lb, block);
+          SmallVector<Value> stored =
+              transpose ? transposeBlock(lb, block) : block;
           Value result = args[0];
           for (int64_t r = 0; r < lanes; ++r) {
             SmallVector<Value> at;
@@ -411,8 +413,8 @@ Value buildTransposedPacking(ImplicitLocOpBuilder &b, int64_t lanes,
             else
               at = {arith::SubIOp::create(lb, rowBlock, base),
                     arith::AddIOp::create(lb, firstWord, index(lb, r)), zero};
-            result = vector::TransferWriteOp::create(lb, transposed[r], result,
-                                                     at, ArrayRef<bool>{true})
+            result = vector::TransferWriteOp::create(lb, stored[r], result, at,
+                                                     ArrayRef<bool>{true})
                          .getResult();
           }
           scf::YieldOp::create(lb, result);
@@ -978,42 +980,41 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value paddedK = multiply(b, pairs, 2);
     Value paddedCols = multiply(b, colVectors, lanes);
     MLIRContext *context = b.getContext();
-    AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
-               d2 = b.getAffineDimExpr(2);
+    AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1);
     auto map2 = [&](unsigned dims, AffineExpr row, AffineExpr col) {
       return AffineMap::get(dims, 0, {row, col}, context);
     };
 
-    auto pairWords = [&](ImplicitLocOpBuilder &nb, ValueRange args,
-                         int64_t clampBelow) {
-      return packPair(nb, widenAndClamp(nb, args[0], clampBelow),
-                      widenAndClamp(nb, args[1], clampBelow));
-    };
     auto wordVector = VectorType::get({lanes}, b.getI32Type());
-    // A as [M][K/2] i32 pairs, the even k in the low half. A^T's pairs lie
-    // in two rows: each block vector interleaves L lanes of both.
+    SmallVector<int64_t> interleave;
+    for (int64_t lane = 0; lane < lanes; ++lane)
+      interleave.append({lane, lanes + lane});
+    // The pair words of `pair` for L lanes from `firstLane` of an operand
+    // whose pairs lie in two rows (B, or A^T): both rows' lanes interleaved.
+    auto readPairsAcrossRows = [&](const Operand &operand) {
+      return [&](ImplicitLocOpBuilder &lb, Value firstLane, Value firstPair,
+                 int64_t i) -> Value {
+        Value k =
+            multiply(lb, arith::AddIOp::create(lb, firstPair, index(lb, i)), 2);
+        auto half = [&](Value row) {
+          return widenAndClamp(
+              lb, readRowOrZero(lb, operand.storage, row, firstLane, lanes),
+              operand.clampBelow);
+        };
+        Value interleaved = vector::ShuffleOp::create(
+            lb, half(k), half(arith::AddIOp::create(lb, k, index(lb, 1))),
+            interleave);
+        return vector::BitCastOp::create(lb, wordVector, interleaved);
+      };
+    };
+    // A as [M][K/2] i32 pairs, the even k in the low half: a row of A read as
+    // pairs, or A^T's pairs transposed in blocks.
     Value packedA;
     if (layout.transposeA) {
-      SmallVector<int64_t> interleave;
-      for (int64_t lane = 0; lane < lanes; ++lane)
-        interleave.append({lane, lanes + lane});
-      packedA = buildTransposedPacking(
-          b, lanes, b.getI32Type(), multiply(b, ceilDiv(b, m, lanes), lanes),
-          pairs, /*rowMajor=*/true, parallel,
-          [&](ImplicitLocOpBuilder &lb, Value firstRow, Value firstWord,
-              int64_t i) -> Value {
-            Value k = multiply(
-                lb, arith::AddIOp::create(lb, firstWord, index(lb, i)), 2);
-            auto half = [&](Value row) {
-              return widenAndClamp(
-                  lb, readRowOrZero(lb, a.storage, row, firstRow, lanes),
-                  a.clampBelow);
-            };
-            Value interleaved = vector::ShuffleOp::create(
-                lb, half(k), half(arith::AddIOp::create(lb, k, index(lb, 1))),
-                interleave);
-            return vector::BitCastOp::create(lb, wordVector, interleaved);
-          });
+      packedA = buildBlockPacking(b, lanes, b.getI32Type(),
+                                  multiply(b, ceilDiv(b, m, lanes), lanes),
+                                  pairs, /*rowMajor=*/true, /*transpose=*/true,
+                                  parallel, readPairsAcrossRows(a));
     } else {
       SmallVector<AffineMap> aMaps;
       for (int64_t half = 0; half < 2; ++half)
@@ -1023,19 +1024,21 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
           buildPacking(b, {paddedRows, pairs}, b.getI32Type(),
                        padTo(b, a.storage, paddedRows, paddedK), aMaps,
                        [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-                         return pairWords(nb, args, a.clampBelow);
+                         return packPair(
+                             nb, widenAndClamp(nb, args[0], a.clampBelow),
+                             widenAndClamp(nb, args[1], a.clampBelow));
                        }),
           tile.rows * 16, parallel);
     }
     // B as [N/L][K/2][L] i32 pairs: lane c of vector j at pair p holds
-    // (B[2p, jL + c], B[2p + 1, jL + c]), read as 2L i16 lanes. Each packed
-    // row reads two rows of B; B^T holds each pair in one word of its rows,
-    // read L rows a block.
+    // (B[2p, jL + c], B[2p + 1, jL + c]), read as 2L i16 lanes: two rows of
+    // B interleaved, or B^T's pair words (one word of each of L rows)
+    // transposed in blocks.
     Value packedB;
     if (layout.transposeB) {
-      packedB = buildTransposedPacking(
+      packedB = buildBlockPacking(
           b, lanes, b.getI32Type(), paddedCols, pairs, /*rowMajor=*/false,
-          parallel,
+          /*transpose=*/true, parallel,
           [&](ImplicitLocOpBuilder &lb, Value firstRow, Value firstWord,
               int64_t i) -> Value {
             Value halves = widenAndClamp(
@@ -1047,17 +1050,9 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
             return vector::BitCastOp::create(lb, wordVector, halves);
           });
     } else {
-      SmallVector<AffineMap> bMaps;
-      for (int64_t half = 0; half < 2; ++half)
-        bMaps.push_back(map2(3, d1 * 2 + half, d0 * lanes + d2));
-      packedB = distribute(
-          b,
-          buildPacking(b, {colVectors, pairs, index(b, lanes)}, b.getI32Type(),
-                       padTo(b, bOp.storage, paddedK, paddedCols), bMaps,
-                       [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-                         return pairWords(nb, args, bOp.clampBelow);
-                       }),
-          tile.vectors, parallel);
+      packedB = buildBlockPacking(b, lanes, b.getI32Type(), paddedCols, pairs,
+                                  /*rowMajor=*/false, /*transpose=*/false,
+                                  parallel, readPairsAcrossRows(bOp));
     }
     // Segment s of a per-block operand reads its exponents at block s: A's
     // of each row (padding rows read the last), B's of each lane (zero
@@ -1346,16 +1341,16 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     // A as [M][K] rows (transposed if needed), B as [N/L][K][L] vectors.
     Value paddedA =
         layout.transposeA
-            ? buildTransposedPacking(
-                  b, lanes, b.getF32Type(),
-                  multiply(b, ceilDiv(b, m, lanes), lanes), k,
-                  /*rowMajor=*/true, parallel, readBlockVector(a, true))
+            ? buildBlockPacking(b, lanes, b.getF32Type(),
+                                multiply(b, ceilDiv(b, m, lanes), lanes), k,
+                                /*rowMajor=*/true, /*transpose=*/true, parallel,
+                                readBlockVector(a, true))
             : padTo(b, a, paddedRows, k);
     Value packedB =
         layout.transposeB
-            ? buildTransposedPacking(b, lanes, b.getF32Type(), paddedCols, k,
-                                     /*rowMajor=*/false, parallel,
-                                     readBlockVector(bMatrix, false))
+            ? buildBlockPacking(b, lanes, b.getF32Type(), paddedCols, k,
+                                /*rowMajor=*/false, /*transpose=*/true,
+                                parallel, readBlockVector(bMatrix, false))
             : distribute(b,
                          buildPacking(b, {colVectors, k, index(b, lanes)},
                                       b.getF32Type(),

@@ -4,16 +4,28 @@
 // The pair-product step: one vpdpwssd per 16 lanes with VNNI, vpmaddwd and an
 // add on 8 lanes with AVX2; chunks flush i32 into f32 accumulators. Both
 // operands are packed as i32 words of two consecutive k (the even one low):
-// A as [M][K/2] padded to whole tiles of rows, B as [N/L][K/2][L], whose L
-// words the kernel reads as 2L i16 lanes.
+// A as [M][K/2] padded to whole tiles of rows, B as [N/L][K/2][L] (K/2
+// rounded up to whole blocks of L), whose L words the kernel reads as 2L
+// i16 lanes. B's packing reads L lanes of two rows of B (plain loads inside
+// the tensor, masked ones at its edges) and interleaves them.
 // VNNI-LABEL: func.func @matmul
 // VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<54x17xi32>)
-// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<6x17x16xi32>)
+// VNNI: %[[B:.*]] = tensor.empty() : tensor<6x32x16xi32>
+// VNNI: scf.for {{.*}} iter_args(%{{.*}} = %[[B]]) -> (tensor<6x32x16xi32>)
+// VNNI: scf.for
+// VNNI: %[[EVEN:.*]] = scf.if %{{.*}} -> (vector<16xi16>)
+// VNNI:   vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<33x70xi16>, vector<16xi16>
+// VNNI: } else {
+// VNNI:   vector.transfer_read {{.*}} : tensor<33x70xi16>, vector<16xi16>
+// VNNI: %[[ODD:.*]] = scf.if %{{.*}} -> (vector<16xi16>)
+// VNNI: %[[PAIRS:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31]
+// VNNI: vector.bitcast %[[PAIRS]] : vector<32xi16> to vector<16xi32>
+// VNNI: vector.transfer_write {{.*}} : vector<16xi32>, tensor<6x32x16xi32>
 // VNNI: scf.for
 // VNNI: scf.for
 // VNNI: scf.for {{.*}} -> (vector<16xf32>,
 // VNNI: scf.for {{.*}} -> (vector<16xi32>,
-// VNNI: vector.transfer_read {{.*}} : tensor<6x17x16xi32>, vector<16xi32>
+// VNNI: vector.transfer_read {{.*}} : tensor<6x32x16xi32>, vector<16xi32>
 // VNNI: vector.bitcast %{{.*}} : vector<16xi32> to vector<32xi16>
 // VNNI-COUNT-12: fxp.x86.vpdpwssd %{{.*}} : vector<16xi32>, vector<32xi16>
 // VNNI: arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
