@@ -4,6 +4,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 
 namespace mlir::fxp {
@@ -56,6 +57,22 @@ struct FXPParallelizeElementwisePass
 
     rewriter.setInsertionPoint(op);
     Location loc = op.getLoc();
+    // An init the payload never reads only provides the shape. Were it also
+    // an input (an in-place update such as `w - lr * g` into g), threads
+    // writing its slices while others read it would make bufferization copy
+    // it first; a fresh tensor needs no copy.
+    for (OpOperand &init : op.getDpsInitsMutable()) {
+      if (op.payloadUsesValueFromOperand(&init) ||
+          init.get().getDefiningOp<tensor::EmptyOp>())
+        continue;
+      SmallVector<OpFoldResult> shape =
+          tensor::getMixedSizes(rewriter, loc, init.get());
+      auto type = cast<RankedTensorType>(init.get().getType());
+      rewriter.modifyOpInPlace(op, [&] {
+        init.set(tensor::EmptyOp::create(rewriter, loc, shape,
+                                         type.getElementType()));
+      });
+    }
     OpFoldResult extent = op.createLoopRanges(rewriter, loc)[dim].size;
     AffineExpr s0 = rewriter.getAffineSymbolExpr(0);
     SmallVector<OpFoldResult> tileSizes(sizes.size(), rewriter.getIndexAttr(0));

@@ -34,12 +34,17 @@ func.func @elementwise(%x: tensor<1024x512xf32>, %e: tensor<i32>) -> tensor<1024
 // -----
 
 // A first loop of size 1 is skipped for the next; a dynamic size splits
-// into ceil(size / 32) rows a tile.
+// into ceil(size / 32) rows a tile. The init, also an input but unread by
+// the payload (an update in place), becomes a fresh tensor: threads writing
+// it while others read it would make bufferization copy it.
 // CHECK-LABEL: func.func @dynamic
-// CHECK:         %[[D:.*]] = tensor.dim %{{.*}}, %c1
-// CHECK:         %[[STEP:.*]] = affine.apply #{{.*}}()[%[[D]]]
-// CHECK:         %[[D2:.*]] = tensor.dim %{{.*}}, %c1
-// CHECK:         scf.forall (%{{.*}}) = (0) to (%[[D2]]) step (%[[STEP]])
+// CHECK-SAME:    (%[[X:.*]]: tensor<1x?xf32>)
+// CHECK:         %[[D:.*]] = tensor.dim %[[X]], %c1
+// CHECK:         %[[FRESH:.*]] = tensor.empty(%[[D]]) : tensor<1x?xf32>
+// CHECK:         %[[D1:.*]] = tensor.dim %[[X]], %c1
+// CHECK:         %[[STEP:.*]] = affine.apply #{{.*}}()[%[[D1]]]
+// CHECK:         %[[D2:.*]] = tensor.dim %[[X]], %c1
+// CHECK:         scf.forall (%{{.*}}) = (0) to (%[[D2]]) step (%[[STEP]]) shared_outs(%{{.*}} = %[[FRESH]])
 // CHECK:           linalg.generic {{.*}} ins(%{{.*}} : tensor<1x?xf32>) outs(%{{.*}} : tensor<1x?xf32>)
 func.func @dynamic(%x: tensor<1x?xf32>) -> tensor<1x?xf32> {
   %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
@@ -87,4 +92,23 @@ func.func @left_alone(%x: tensor<512x512xf32>, %n: index) -> (tensor<8x8xf32>, t
     scf.yield %neg : tensor<512x512xf32>
   }
   return %filled, %sum, %looped : tensor<8x8xf32>, tensor<f32>, tensor<512x512xf32>
+}
+
+// -----
+
+// An init the payload reads (an accumulation) stays the shared output.
+// CHECK-LABEL: func.func @reads_init
+// CHECK-SAME:    (%[[X:.*]]: tensor<512x512xf32>, %[[ACC:.*]]: tensor<512x512xf32>)
+// CHECK-NOT:     tensor.empty
+// CHECK:         scf.forall {{.*}} shared_outs(%{{.*}} = %[[ACC]])
+// SMALL-LABEL: func.func @reads_init
+func.func @reads_init(%x: tensor<512x512xf32>, %acc: tensor<512x512xf32>) -> tensor<512x512xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+                       iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<512x512xf32>) outs(%acc : tensor<512x512xf32>) {
+  ^bb0(%v: f32, %out: f32):
+    %y = arith.addf %v, %out : f32
+    linalg.yield %y : f32
+  } -> tensor<512x512xf32>
+  return %r : tensor<512x512xf32>
 }
