@@ -18,7 +18,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
@@ -196,33 +195,17 @@ Value getPaddedRows(ImplicitLocOpBuilder &b, Value m, TileShape tile) {
   return multiply(b, ceilDiv(b, m, tile.rows), tile.rows);
 }
 
+/// The rows of a packed A for a result `m` high: whole register tiles of
+/// rows, in whole blocks of L (the block packing's unit).
+Value getPackedRows(ImplicitLocOpBuilder &b, Value m, TileShape tile) {
+  return multiply(b, ceilDiv(b, getPaddedRows(b, m, tile), tile.lanes),
+                  tile.lanes);
+}
+
 /// The column vectors of a result `n` wide, in whole register tiles.
 Value getColumnVectors(ImplicitLocOpBuilder &b, Value n, TileShape tile) {
   return multiply(b, ceilDiv(b, ceilDiv(b, n, tile.lanes), tile.vectors),
                   tile.vectors);
-}
-
-/// A linalg.generic over a new tensor of `sizes` reading `input` through
-/// `maps`, one element per map.
-Value buildPacking(
-    ImplicitLocOpBuilder &b, ArrayRef<Value> sizes, Type elementType,
-    Value input, ArrayRef<AffineMap> maps,
-    function_ref<Value(ImplicitLocOpBuilder &, ValueRange)> body) {
-  Value init = createEmpty(b, sizes, elementType);
-  auto type = cast<RankedTensorType>(init.getType());
-  unsigned rank = type.getRank();
-  SmallVector<AffineMap> allMaps(maps);
-  allMaps.push_back(b.getMultiDimIdentityMap(rank));
-  SmallVector<Value> inputs(maps.size(), input);
-  SmallVector<utils::IteratorType> iterators(rank,
-                                             utils::IteratorType::parallel);
-  auto generic = linalg::GenericOp::create(
-      b, TypeRange{type}, inputs, ValueRange{init}, allMaps, iterators,
-      [&](OpBuilder &nested, Location loc, ValueRange args) {
-        ImplicitLocOpBuilder nb(loc, nested);
-        linalg::YieldOp::create(nb, body(nb, args.drop_back()));
-      });
-  return generic.getResult(0);
 }
 
 /// The shape of a fixed-point or DFP operand.
@@ -262,30 +245,6 @@ Value buildGather(
         linalg::YieldOp::create(nb, body(nb, ids));
       });
   return generic.getResult(0);
-}
-
-/// With `parallel`, the packing op that defines `packed` runs in scf.forall
-/// tiles of `tileSize` along its first dimension, so that the threads pack
-/// as they compute; without it (or without the tiling interface), as it is.
-Value distribute(ImplicitLocOpBuilder &b, Value packed, int64_t tileSize,
-                 bool parallel) {
-  auto op = packed.getDefiningOp<TilingInterface>();
-  if (!parallel || !op)
-    return packed;
-  IRRewriter rewriter(b);
-  rewriter.setInsertionPoint(op);
-  scf::SCFTilingOptions options;
-  options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-  SmallVector<OpFoldResult> sizes(op.getLoopIteratorTypes().size(),
-                                  rewriter.getIndexAttr(0));
-  sizes[0] = rewriter.getIndexAttr(tileSize);
-  options.setTileSizes(sizes);
-  FailureOr<scf::SCFTilingResult> tiled =
-      scf::tileUsingSCF(rewriter, op, options);
-  if (failed(tiled))
-    return packed;
-  rewriter.replaceOp(op, tiled->replacements);
-  return tiled->replacements[0];
 }
 
 /// The transpose of a square block given as its rows (L vectors of L
@@ -975,15 +934,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value n = dim(bOp.storage, layout.transposeB ? 0 : 1);
     int64_t lanes = tile.lanes;
     Value pairs = ceilDiv(b, k, 2);
-    Value paddedRows = getPaddedRows(b, m, tile);
     Value colVectors = getColumnVectors(b, n, tile);
-    Value paddedK = multiply(b, pairs, 2);
     Value paddedCols = multiply(b, colVectors, lanes);
-    MLIRContext *context = b.getContext();
-    AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1);
-    auto map2 = [&](unsigned dims, AffineExpr row, AffineExpr col) {
-      return AffineMap::get(dims, 0, {row, col}, context);
-    };
 
     auto wordVector = VectorType::get({lanes}, b.getI32Type());
     SmallVector<int64_t> interleave;
@@ -1007,53 +959,34 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
         return vector::BitCastOp::create(lb, wordVector, interleaved);
       };
     };
-    // A as [M][K/2] i32 pairs, the even k in the low half: a row of A read as
-    // pairs, or A^T's pairs transposed in blocks.
-    Value packedA;
-    if (layout.transposeA) {
-      packedA = buildBlockPacking(b, lanes, b.getI32Type(),
-                                  multiply(b, ceilDiv(b, m, lanes), lanes),
-                                  pairs, /*rowMajor=*/true, /*transpose=*/true,
-                                  parallel, readPairsAcrossRows(a));
-    } else {
-      SmallVector<AffineMap> aMaps;
-      for (int64_t half = 0; half < 2; ++half)
-        aMaps.push_back(map2(2, d0, d1 * 2 + half));
-      packedA = distribute(
-          b,
-          buildPacking(b, {paddedRows, pairs}, b.getI32Type(),
-                       padTo(b, a.storage, paddedRows, paddedK), aMaps,
-                       [&](ImplicitLocOpBuilder &nb, ValueRange args) {
-                         return packPair(
-                             nb, widenAndClamp(nb, args[0], a.clampBelow),
-                             widenAndClamp(nb, args[1], a.clampBelow));
-                       }),
-          tile.rows * 16, parallel);
-    }
-    // B as [N/L][K/2][L] i32 pairs: lane c of vector j at pair p holds
-    // (B[2p, jL + c], B[2p + 1, jL + c]), read as 2L i16 lanes: two rows of
-    // B interleaved, or B^T's pair words (one word of each of L rows)
+    // The L pair words from `firstPair` of row `firstRow + i` of an operand
+    // whose pairs are adjacent in its rows (A, or B^T).
+    auto readPairsAlongRow = [&](const Operand &operand) {
+      return [&](ImplicitLocOpBuilder &lb, Value firstRow, Value firstPair,
+                 int64_t i) -> Value {
+        Value halves = widenAndClamp(
+            lb,
+            readRowOrZero(lb, operand.storage,
+                          arith::AddIOp::create(lb, firstRow, index(lb, i)),
+                          multiply(lb, firstPair, 2), 2 * lanes),
+            operand.clampBelow);
+        return vector::BitCastOp::create(lb, wordVector, halves);
+      };
+    };
+    // A as [M][K/2] i32 pairs (the even k in the low half), B as [N/L][K/2][L]
+    // i32 pairs: lane c of vector j at pair p holds (B[2p, jL + c],
+    // B[2p + 1, jL + c]), read as 2L i16 lanes. Transposed operands are
     // transposed in blocks.
-    Value packedB;
-    if (layout.transposeB) {
-      packedB = buildBlockPacking(
-          b, lanes, b.getI32Type(), paddedCols, pairs, /*rowMajor=*/false,
-          /*transpose=*/true, parallel,
-          [&](ImplicitLocOpBuilder &lb, Value firstRow, Value firstWord,
-              int64_t i) -> Value {
-            Value halves = widenAndClamp(
-                lb,
-                readRowOrZero(lb, bOp.storage,
-                              arith::AddIOp::create(lb, firstRow, index(lb, i)),
-                              multiply(lb, firstWord, 2), 2 * lanes),
-                bOp.clampBelow);
-            return vector::BitCastOp::create(lb, wordVector, halves);
-          });
-    } else {
-      packedB = buildBlockPacking(b, lanes, b.getI32Type(), paddedCols, pairs,
-                                  /*rowMajor=*/false, /*transpose=*/false,
-                                  parallel, readPairsAcrossRows(bOp));
-    }
+    Value packedA = buildBlockPacking(
+        b, lanes, b.getI32Type(), getPackedRows(b, m, tile), pairs,
+        /*rowMajor=*/true, /*transpose=*/layout.transposeA, parallel,
+        layout.transposeA ? ReadBlockVector(readPairsAcrossRows(a))
+                          : ReadBlockVector(readPairsAlongRow(a)));
+    Value packedB = buildBlockPacking(
+        b, lanes, b.getI32Type(), paddedCols, pairs, /*rowMajor=*/false,
+        /*transpose=*/layout.transposeB, parallel,
+        layout.transposeB ? ReadBlockVector(readPairsAlongRow(bOp))
+                          : ReadBlockVector(readPairsAcrossRows(bOp)));
     // Segment s of a per-block operand reads its exponents at block s: A's
     // of each row (padding rows read the last), B's of each lane (zero
     // beyond n).
@@ -1317,14 +1250,8 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     Value colVectors = getColumnVectors(b, n, tile);
     Value paddedCols = multiply(b, colVectors, lanes);
 
-    AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
-               d2 = b.getAffineDimExpr(2);
-    auto map = [&](unsigned dims, AffineExpr row, AffineExpr col) {
-      return AffineMap::get(dims, 0, {row, col}, b.getContext());
-    };
-    auto copy = [](ImplicitLocOpBuilder &, ValueRange args) { return args[0]; };
-    // Word `i` of a transposed packing's block: a row of A^T (lanes along
-    // m) or of B^T (lanes along k).
+    // Vector `i` of a packing block: a row of A^T or B (lanes along m or
+    // n), or of B^T (lanes along k).
     auto readBlockVector = [&](Value source, bool lanesAreRows) {
       return [&, source, lanesAreRows](ImplicitLocOpBuilder &lb, Value firstRow,
                                        Value firstWord, int64_t i) {
@@ -1342,21 +1269,14 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     Value paddedA =
         layout.transposeA
             ? buildBlockPacking(b, lanes, b.getF32Type(),
-                                multiply(b, ceilDiv(b, m, lanes), lanes), k,
+                                getPackedRows(b, m, tile), k,
                                 /*rowMajor=*/true, /*transpose=*/true, parallel,
                                 readBlockVector(a, true))
             : padTo(b, a, paddedRows, k);
-    Value packedB =
-        layout.transposeB
-            ? buildBlockPacking(b, lanes, b.getF32Type(), paddedCols, k,
-                                /*rowMajor=*/false, /*transpose=*/true,
-                                parallel, readBlockVector(bMatrix, false))
-            : distribute(b,
-                         buildPacking(b, {colVectors, k, index(b, lanes)},
-                                      b.getF32Type(),
-                                      padTo(b, bMatrix, k, paddedCols),
-                                      {map(3, d1, d0 * lanes + d2)}, copy),
-                         tile.vectors, parallel);
+    Value packedB = buildBlockPacking(
+        b, lanes, b.getF32Type(), paddedCols, k, /*rowMajor=*/false,
+        /*transpose=*/layout.transposeB, parallel,
+        readBlockVector(bMatrix, /*lanesAreRows=*/!layout.transposeB));
     Value paddedInit = padTo(b, init, paddedRows, paddedCols);
     return buildTiles(b, paddedA, packedB, m, n, k, paddedInit, resultType);
   }

@@ -3,13 +3,18 @@
 
 // The pair-product step: one vpdpwssd per 16 lanes with VNNI, vpmaddwd and an
 // add on 8 lanes with AVX2; chunks flush i32 into f32 accumulators. Both
-// operands are packed as i32 words of two consecutive k (the even one low):
-// A as [M][K/2] padded to whole tiles of rows, B as [N/L][K/2][L] (K/2
-// rounded up to whole blocks of L), whose L words the kernel reads as 2L
-// i16 lanes. B's packing reads L lanes of two rows of B (plain loads inside
-// the tensor, masked ones at its edges) and interleaves them.
+// operands are packed as i32 words of two consecutive k (the even one low),
+// in blocks of L x L words: A as [M][K/2], rows padded to whole tiles and
+// blocks, B as [N/L][K/2][L], whose L words the kernel reads as 2L i16
+// lanes (K/2 rounded up to whole blocks of L). A's packing reads 2L lanes of
+// a row of A as L words, B's L lanes of two rows of B, interleaved; reads
+// are plain loads inside the tensor, masked ones at its edges.
 // VNNI-LABEL: func.func @matmul
-// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<54x17xi32>)
+// VNNI: %[[A:.*]] = tensor.empty() : tensor<64x32xi32>
+// VNNI: scf.for {{.*}} iter_args(%{{.*}} = %[[A]]) -> (tensor<64x32xi32>)
+// VNNI:   vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<50x33xi16>, vector<32xi16>
+// VNNI:   vector.bitcast %{{.*}} : vector<32xi16> to vector<16xi32>
+// VNNI:   vector.transfer_write {{.*}} : vector<16xi32>, tensor<64x32xi32>
 // VNNI: %[[B:.*]] = tensor.empty() : tensor<6x32x16xi32>
 // VNNI: scf.for {{.*}} iter_args(%{{.*}} = %[[B]]) -> (tensor<6x32x16xi32>)
 // VNNI: scf.for

@@ -44,6 +44,10 @@
 // RUN: fxp-testgen --op=matmul --m=19 --n=35 --k=99 --in=8,4 --chunk=4 --transpose-a --transpose-b > %t.t2.mlir
 // RUN: fxp-opt %t.t2.mlir --fxp-lower-to-llvm="%target_avx512vnni" | %run-main \
 // RUN:   | FileCheck %t.t2.mlir
+// One block of 16 rows, whose 3 row tiles reach into the padding.
+// RUN: fxp-testgen --op=matmul --m=16 --n=17 --k=40 --in=12,4 --chunk=16 --transpose-a > %t.t3.mlir
+// RUN: fxp-opt %t.t3.mlir --fxp-lower-to-llvm="%target_avx512vnni" | %run-main \
+// RUN:   | FileCheck %t.t3.mlir
 // Saturating accumulation: one saturating i32 sum per result element.
 // RUN: fxp-testgen --op=matmul --m=5 --n=7 --k=1001 --in=16,8 --saturating --symmetric > %t.s1.mlir
 // RUN: fxp-opt %t.s1.mlir --fxp-lower-to-llvm="%target_avx512vnni" | %run-main \
