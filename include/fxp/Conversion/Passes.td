@@ -47,9 +47,13 @@ def ConvertFXPToX86Pass : Pass<"convert-fxp-to-x86", "::mlir::ModuleOp"> {
     exactly the results of the portable lowering (SEMANTICS §6):
 
     - the operands are packed in the VNNI layout: pairs of consecutive `k`
-      side by side, A as `[M][K/2]` i32 pairs, B as `[N/L][K/2][2L]` i16
-      (L = 16 lanes for AVX-512, 8 for AVX2), zero beyond the problem. A
-      plain matmul pads its operands and packs them with affine maps; any
+      side by side, A as `[M][K/2]` i32 pairs, B as `[N/L][K/2][L]` i32
+      pairs read as 2L i16 lanes (L = 16 lanes for AVX-512, 8 for AVX2),
+      zero beyond the problem. A plain matmul packs its operands in L x L
+      blocks of pair words: vector loads along a row of A or B^T (pairs
+      adjacent), or of two rows of B or A^T interleaved, stored as read, or
+      transposed in registers (shuffles) for transposed operands; loads
+      inside the tensor are plain, those at its edges masked. Any
       other contraction groups its loops into batch, m, n and k (each
       linearized row-major, so k keeps the order of SEMANTICS §6), gathers
       its operands through their indexing maps for each batch, and copies
