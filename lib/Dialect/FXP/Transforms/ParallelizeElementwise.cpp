@@ -29,9 +29,8 @@ struct FXPParallelizeElementwisePass
     }
     SmallVector<linalg::LinalgOp> candidates;
     getOperation().walk([&](linalg::LinalgOp op) {
-      if (op.hasPureTensorSemantics() &&
-          op.getNumLoops() == op.getNumParallelLoops() &&
-          op.getNumLoops() > 0 && !op->getParentOfType<LoopLikeOpInterface>())
+      if (op.hasPureTensorSemantics() && op.getNumParallelLoops() > 0 &&
+          !op->getParentOfType<LoopLikeOpInterface>())
         candidates.push_back(op);
     });
     IRRewriter rewriter(&getContext());
@@ -39,8 +38,8 @@ struct FXPParallelizeElementwisePass
       parallelize(rewriter, op);
   }
 
-  /// Tiles the first loop of `op` that may be longer than 1 into `tiles`
-  /// scf.forall iterations, when the op is large enough.
+  /// Tiles the first parallel loop of `op` that may be longer than 1 into
+  /// `tiles` scf.forall iterations, when the op is large enough.
   void parallelize(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> sizes = op.getStaticLoopRanges();
     int64_t elements = 1;
@@ -50,10 +49,13 @@ struct FXPParallelizeElementwisePass
                      : elements * size;
     if (!ShapedType::isDynamic(elements) && elements < minElements)
       return;
-    auto loop = llvm::find_if(sizes, [](int64_t size) { return size != 1; });
-    if (loop == sizes.end())
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    std::optional<unsigned> dim;
+    for (unsigned loop = 0; loop < sizes.size() && !dim; ++loop)
+      if (iterators[loop] == utils::IteratorType::parallel && sizes[loop] != 1)
+        dim = loop;
+    if (!dim)
       return;
-    unsigned dim = loop - sizes.begin();
 
     rewriter.setInsertionPoint(op);
     Location loc = op.getLoc();
@@ -73,10 +75,10 @@ struct FXPParallelizeElementwisePass
                                          type.getElementType()));
       });
     }
-    OpFoldResult extent = op.createLoopRanges(rewriter, loc)[dim].size;
+    OpFoldResult extent = op.createLoopRanges(rewriter, loc)[*dim].size;
     AffineExpr s0 = rewriter.getAffineSymbolExpr(0);
     SmallVector<OpFoldResult> tileSizes(sizes.size(), rewriter.getIndexAttr(0));
-    tileSizes[dim] = affine::makeComposedFoldedAffineApply(
+    tileSizes[*dim] = affine::makeComposedFoldedAffineApply(
         rewriter, loc, s0.ceilDiv(tiles), {extent});
     scf::SCFTilingOptions options;
     options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);

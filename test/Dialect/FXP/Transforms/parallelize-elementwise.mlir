@@ -112,3 +112,20 @@ func.func @reads_init(%x: tensor<512x512xf32>, %acc: tensor<512x512xf32>) -> ten
   } -> tensor<512x512xf32>
   return %r : tensor<512x512xf32>
 }
+
+// -----
+
+// A reduction along rows (a bias gradient) splits along its parallel loop,
+// the columns; each tile reduces its columns over all rows, in order.
+// CHECK-LABEL: func.func @column_sums
+// CHECK:         scf.forall (%[[J:.*]]) = (0) to (1024) step (32)
+// CHECK:           %[[IN:.*]] = tensor.extract_slice %{{.*}}[0, %[[J]]] [256, 32] [1, 1]
+// CHECK:           linalg.reduce ins(%[[IN]] : tensor<256x32xf32>) outs(%{{.*}} : tensor<32xf32>) dimensions = [0]
+func.func @column_sums(%x: tensor<256x1024xf32>, %init: tensor<1024xf32>) -> tensor<1024xf32> {
+  %r = linalg.reduce ins(%x : tensor<256x1024xf32>) outs(%init : tensor<1024xf32>) dimensions = [0]
+    (%a: f32, %s: f32) {
+      %y = arith.addf %a, %s : f32
+      linalg.yield %y : f32
+    }
+  return %r : tensor<1024xf32>
+}

@@ -53,19 +53,23 @@ def FXPLowerStridedCopiesPass
 
 def FXPParallelizeElementwisePass
     : Pass<"fxp-parallelize-elementwise", "::mlir::func::FuncOp"> {
-  let summary = "Split large element-wise linalg ops on tensors into "
-                "scf.forall tiles";
+  let summary = "Split large linalg ops on tensors into scf.forall tiles "
+                "of a parallel loop";
   let description = [{
-    Tiles every linalg op on tensors whose loops are all parallel
+    Tiles every linalg op on tensors with a parallel loop and at least
+    `min-elements` iterations (or a dynamic size) — element-wise ops
     (quantization, dequantization, rescales, activations, weight updates,
-    fills) and that has at least `min-elements` elements (or a dynamic size)
-    along its first loop, into an `scf.forall` of `tiles` iterations, so
-    that once lowered through OpenMP the threads share it. Ops already
-    inside a loop (the x86 kernels' packing, which they distribute
-    themselves) are left alone. Each element is computed as before, from
-    the same indices (the stochastic rounding index included), so results
-    are the same bits for any number of threads. Part of
-    `fxp-lower-to-llvm` with `parallel=true`, before bufferization.
+    fills) and reductions along some dimensions (bias gradients) — along
+    its first parallel loop longer than 1, into an `scf.forall` of `tiles`
+    iterations, so that once lowered through OpenMP the threads share it.
+    Ops already inside a loop (the x86 kernels' packing, which they
+    distribute themselves) are left alone. Each element is computed as
+    before, from the same indices (the stochastic rounding index included)
+    and with its reduction in the same order, so results are the same bits
+    for any number of threads. An init the payload never reads is replaced
+    by a fresh `tensor.empty` (an in-place update would otherwise be copied
+    by bufferization). Part of `fxp-lower-to-llvm` with `parallel=true`,
+    before bufferization.
 
     ```mlir
     %q = linalg.generic {iterator_types = ["parallel", "parallel"]} ...
@@ -80,7 +84,7 @@ def FXPParallelizeElementwisePass
     Option<"tiles", "tiles", "int64_t", "32",
            "Iterations of each scf.forall (tiles of the first loop)">,
     Option<"minElements", "min-elements", "int64_t", "65536",
-           "Leave ops with fewer elements (statically) as they are">,
+           "Leave ops with fewer iterations (statically) as they are">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
