@@ -247,6 +247,56 @@ Value buildGather(
   return generic.getResult(0);
 }
 
+/// Where iteration `i` of a loop over disjoint slices of a tensor writes:
+/// the slice's offsets and sizes.
+using SliceAt = function_ref<
+    std::pair<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>>(
+        ImplicitLocOpBuilder &, Value i)>;
+
+/// Iteration `i` of such a loop: writes its slice into `target` and returns
+/// it. `target` is the whole tensor, or with `parallel` the slice alone, whose
+/// position in the tensor `offsets` gives (zeros for the whole tensor).
+using SliceBody = function_ref<Value(ImplicitLocOpBuilder &, Value target,
+                                     Value i, ArrayRef<Value> offsets)>;
+
+/// Runs `count` iterations of `body` over `init`, each writing only the
+/// slice `sliceAt(i)`: an scf.for threading the tensor through, or with
+/// `parallel` an scf.forall whose iterations (threads, once lowered through
+/// OpenMP) write their slices in parallel.
+Value buildSliceLoop(ImplicitLocOpBuilder &b, Value init, Value count,
+                     bool parallel, SliceAt sliceAt, SliceBody body) {
+  auto type = cast<RankedTensorType>(init.getType());
+  if (!parallel) {
+    SmallVector<Value> zeros(type.getRank(), index(b, 0));
+    auto loop = scf::ForOp::create(
+        b, index(b, 0), count, index(b, 1), ValueRange{init},
+        [&](OpBuilder &nested, Location loc, Value i, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, nested);
+          scf::YieldOp::create(lb, body(lb, args[0], i, zeros));
+        });
+    return loop.getResult(0);
+  }
+  auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{count},
+                                      ValueRange{init}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forall.getBody());
+  Value i = forall.getInductionVars()[0];
+  auto [offsets, sizes] = sliceAt(b, i);
+  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+  Value shared = forall.getRegionIterArgs()[0];
+  Value slice =
+      tensor::ExtractSliceOp::create(b, shared, offsets, sizes, strides);
+  SmallVector<Value> offsetValues;
+  for (OpFoldResult offset : offsets)
+    offsetValues.push_back(
+        getValueOrCreateConstantIndexOp(b, b.getLoc(), offset));
+  Value written = body(b, slice, i, offsetValues);
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(b, written, shared, offsets, sizes,
+                                        strides);
+  return forall.getResult(0);
+}
+
 /// The transpose of a square block given as its rows (L vectors of L
 /// lanes, L a power of two): stage h swaps bit h of the row and column
 /// indices with one vector.shuffle per row, which x86 backends select as
@@ -346,10 +396,20 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
           ? createEmpty(b, {rows, paddedWords}, wordType)
           : createEmpty(b, {rowBlocks, paddedWords, index(b, lanes)}, wordType);
   Value zero = index(b, 0), one = index(b, 1);
-  // The blocks of row block `rowBlock` written into `target`, whose first
-  // row (dimension 0) is `base` of the result's.
+  // Row block `rowBlock` (its rows, or its index in the 3-D layout, at
+  // `offsets[0]` of the whole result).
+  auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value rowBlock) {
+    SmallVector<OpFoldResult> offsets(rowMajor ? 2 : 3, sb.getIndexAttr(0));
+    offsets[0] = rowMajor ? multiply(sb, rowBlock, lanes) : rowBlock;
+    SmallVector<OpFoldResult> sizes = {sb.getIndexAttr(rowMajor ? lanes : 1),
+                                       getAsOpFoldResult(paddedWords)};
+    if (!rowMajor)
+      sizes.push_back(sb.getIndexAttr(lanes));
+    return std::make_pair(offsets, sizes);
+  };
   auto packRowBlock = [&](ImplicitLocOpBuilder &ob, Value target,
-                          Value rowBlock, Value base) {
+                          Value rowBlock, ArrayRef<Value> offsets) -> Value {
+    Value base = offsets[0];
     auto wordLoop = scf::ForOp::create(
         ob, zero, wordBlocks, one, ValueRange{target},
         [&](OpBuilder &b1, Location loc, Value wordBlock, ValueRange args) {
@@ -380,36 +440,7 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
         });
     return wordLoop.getResult(0);
   };
-  if (!parallel) {
-    auto rowLoop = scf::ForOp::create(
-        b, zero, rowBlocks, one, ValueRange{init},
-        [&](OpBuilder &b1, Location loc, Value rowBlock, ValueRange args) {
-          ImplicitLocOpBuilder lb(loc, b1);
-          scf::YieldOp::create(lb, packRowBlock(lb, args[0], rowBlock, zero));
-        });
-    return rowLoop.getResult(0);
-  }
-  auto type = cast<RankedTensorType>(init.getType());
-  auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{rowBlocks},
-                                      ValueRange{init}, std::nullopt);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(forall.getBody());
-  Value rowBlock = forall.getInductionVars()[0];
-  Value base = rowMajor ? multiply(b, rowBlock, lanes) : rowBlock;
-  SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
-  offsets[0] = base;
-  SmallVector<OpFoldResult> sizes = {b.getIndexAttr(rowMajor ? lanes : 1),
-                                     getAsOpFoldResult(paddedWords)};
-  if (!rowMajor)
-    sizes.push_back(b.getIndexAttr(lanes));
-  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
-  Value slice = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0],
-                                               offsets, sizes, strides);
-  Value packed = packRowBlock(b, slice, rowBlock, base);
-  b.setInsertionPointToStart(forall.getTerminator().getBody());
-  tensor::ParallelInsertSliceOp::create(
-      b, packed, forall.getRegionIterArgs()[0], offsets, sizes, strides);
-  return forall.getResult(0);
+  return buildSliceLoop(b, init, rowBlocks, parallel, sliceAt, packRowBlock);
 }
 
 /// `acc + a_even * b_even + a_odd * b_odd` per i32 lane, wrapping or
@@ -445,10 +476,19 @@ Value buildTiledResult(ImplicitLocOpBuilder &b, TileShape tile, Value rowTiles,
   Value padded = createEmpty(
       b, {paddedRows, multiply(b, colTiles, vectors * lanes)}, b.getF32Type());
   Value zero = index(b, 0), one = index(b, 1);
+  // Column panel `colTile`: all rows, one tile of columns.
+  auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value colTile) {
+    SmallVector<OpFoldResult> offsets = {
+        sb.getIndexAttr(0), multiply(sb, colTile, vectors * lanes)};
+    SmallVector<OpFoldResult> sizes = {paddedRows,
+                                       sb.getIndexAttr(vectors * lanes)};
+    return std::make_pair(offsets, sizes);
+  };
   // The tiles of column panel `colTile`, stored into `target` whose first
-  // column is the panel's column `firstCol`.
+  // column is `offsets[1]` of the result's.
   auto storePanel = [&](ImplicitLocOpBuilder &ob, Value target, Value colTile,
-                        Value firstCol) {
+                        ArrayRef<Value> offsets) -> Value {
+    Value firstCol = offsets[1];
     auto rowLoop = scf::ForOp::create(
         ob, zero, rowTiles, one, ValueRange{target},
         [&](OpBuilder &b2, Location loc2, Value rowTile, ValueRange rowArgs) {
@@ -476,34 +516,8 @@ Value buildTiledResult(ImplicitLocOpBuilder &b, TileShape tile, Value rowTiles,
         });
     return rowLoop.getResult(0);
   };
-  Value tiled;
-  if (parallel) {
-    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{colTiles},
-                                        ValueRange{padded}, std::nullopt);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(forall.getBody());
-    Value colTile = forall.getInductionVars()[0];
-    Value firstCol = multiply(b, colTile, vectors * lanes);
-    SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0), firstCol};
-    SmallVector<OpFoldResult> sizes = {paddedRows,
-                                       b.getIndexAttr(vectors * lanes)};
-    SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
-    Value panel = tensor::ExtractSliceOp::create(
-        b, forall.getRegionIterArgs()[0], offsets, sizes, strides);
-    Value stored = storePanel(b, panel, colTile, firstCol);
-    b.setInsertionPointToStart(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(
-        b, stored, forall.getRegionIterArgs()[0], offsets, sizes, strides);
-    tiled = forall.getResult(0);
-  } else {
-    auto colLoop = scf::ForOp::create(
-        b, zero, colTiles, one, ValueRange{padded},
-        [&](OpBuilder &b1, Location loc, Value colTile, ValueRange colArgs) {
-          ImplicitLocOpBuilder ob(loc, b1);
-          scf::YieldOp::create(ob, storePanel(ob, colArgs[0], colTile, zero));
-        });
-    tiled = colLoop.getResult(0);
-  }
+  Value tiled =
+      buildSliceLoop(b, padded, colTiles, parallel, sliceAt, storePanel);
   SmallVector<OpFoldResult> offsets(2, b.getIndexAttr(0));
   SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
   SmallVector<OpFoldResult> sizes;
