@@ -810,6 +810,64 @@ Value buildGroupedContraction(
       .getResult(0);
 }
 
+/// A packed [rows][K] (or, with `pairs`, [rows][K/2] i32 pair words) A of a
+/// contraction whose innermost k loop A reads alone in its last dimension:
+/// each run of that loop is one vector load of `source` (`convert`ed
+/// lane-wise), zero for rows beyond `m`.
+Value buildRunPackedRows(
+    ImplicitLocOpBuilder &b, Value source, AffineMap map,
+    const LoopGroups &groups, ArrayRef<Value> loopSizes,
+    ArrayRef<Value> batchValues, Value rows, Value m, Value k, bool pairs,
+    Type packedType,
+    function_ref<Value(ImplicitLocOpBuilder &, Value)> convert) {
+  unsigned innermost = groups.k.back();
+  int64_t run = groups.sizes[innermost];
+  int64_t words = pairs ? run / 2 : run;
+  ArrayRef<unsigned> outerK = ArrayRef<unsigned>(groups.k).drop_back();
+  Value runs = getGroupSize(b, outerK, loopSizes);
+  Value init = createEmpty(b, {rows, pairs ? ceilDiv(b, k, 2) : k}, packedType);
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  auto runType = VectorType::get({run}, sourceType.getElementType());
+  auto rowLoop = scf::ForOp::create(
+      b, index(b, 0), rows, index(b, 1), ValueRange{init},
+      [&](OpBuilder &b1, Location loc, Value row, ValueRange rowArgs) {
+        ImplicitLocOpBuilder rb(loc, b1);
+        SmallVector<Value> values(batchValues);
+        Value inside = locate(rb, groups, groups.m, row, m, values);
+        auto runLoop = scf::ForOp::create(
+            rb, index(rb, 0), runs, index(rb, 1), ValueRange{rowArgs[0]},
+            [&](OpBuilder &b2, Location loc2, Value outer, ValueRange args) {
+              ImplicitLocOpBuilder lb(loc2, b2);
+              SmallVector<Value> at(values);
+              delinearize(lb, groups, outerK, outer, at);
+              at[innermost] = index(lb, 0);
+              SmallVector<Value, 8> indices =
+                  *affine::expandAffineMap(lb, lb.getLoc(), map, at);
+              Value zero = arith::ConstantOp::create(
+                  lb,
+                  cast<TypedAttr>(lb.getZeroAttr(sourceType.getElementType())));
+              Value loaded = convert(lb, vector::TransferReadOp::create(
+                                             lb, runType, source, indices, zero,
+                                             ArrayRef<bool>{true}));
+              Value v = arith::SelectOp::create(
+                  lb, inside, loaded,
+                  arith::ConstantOp::create(
+                      lb, cast<TypedAttr>(lb.getZeroAttr(loaded.getType()))));
+              if (pairs)
+                v = vector::BitCastOp::create(
+                    lb, VectorType::get({words}, packedType), v);
+              scf::YieldOp::create(
+                  lb, vector::TransferWriteOp::create(
+                          lb, v, args[0],
+                          ValueRange{row, multiply(lb, outer, words)},
+                          ArrayRef<bool>{true})
+                          .getResult());
+            });
+        scf::YieldOp::create(rb, runLoop.getResult(0));
+      });
+  return rowLoop.getResult(0);
+}
+
 /// A contraction of `groups` computed by a kernel of register tiles of
 /// `tile`: for each batch, A is gathered through its map into [M, K] rows
 /// and B into [N/L, K, L] vectors of `elementType` (with `pairs`, of i32
@@ -858,15 +916,33 @@ Value buildGatheredContraction(
     return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
   };
   Type packedType = pairs ? b.getI32Type() : elementType;
+  // A's innermost k loop, when A reads it alone and in its last dimension
+  // (an NHWC convolution's channels): each run of it is contiguous in A.
+  int64_t run = groups.k.empty() ? 0 : groups.sizes[groups.k.back()];
+  bool readRuns =
+      run > 0 && (!pairs || run % 2 == 0) &&
+      maps[0].getResults().back() == b.getAffineDimExpr(groups.k.back()) &&
+      llvm::count_if(maps[0].getResults(), [&](AffineExpr e) {
+        return e.isFunctionOfDim(groups.k.back());
+      }) == 1;
   auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
-    Value packedA = buildPackedGather(
-        lb, {paddedRows}, {}, groups, loopSizes, k, pairs, packedType,
-        [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
-            KLocator locateK) -> Value {
-          SmallVector<Value> values(batchValues);
-          Value rowInside = locate(nb, groups, groups.m, lead[0], m, values);
-          return packedElement(nb, 0, values, rowInside, locateK);
-        });
+    Value packedA =
+        readRuns
+            ? buildRunPackedRows(lb, operands[0], maps[0], groups, loopSizes,
+                                 batchValues, paddedRows, m, k, pairs,
+                                 packedType,
+                                 [&](ImplicitLocOpBuilder &nb, Value v) {
+                                   return convert(nb, 0, v);
+                                 })
+            : buildPackedGather(
+                  lb, {paddedRows}, {}, groups, loopSizes, k, pairs, packedType,
+                  [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
+                      KLocator locateK) -> Value {
+                    SmallVector<Value> values(batchValues);
+                    Value rowInside =
+                        locate(nb, groups, groups.m, lead[0], m, values);
+                    return packedElement(nb, 0, values, rowInside, locateK);
+                  });
     // B as [N/L][K][L] vectors of the same words.
     Value packedB = buildPackedGather(
         lb, {colVectors}, {index(lb, lanes)}, groups, loopSizes, k, pairs,

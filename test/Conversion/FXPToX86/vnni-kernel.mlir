@@ -59,9 +59,16 @@ func.func @contract_dfp(%a: !fxp.dfp<?x64, 14>, %b: !fxp.dfp<10x64, 14>) -> tens
 // Batched matmuls and convolutions gather their operands into the packed
 // layouts through their indexing maps (zeros beyond the problem), run the
 // same kernel per batch, and copy the [batch, m, n] tiles into the result.
+// Where A reads the innermost k loop alone in its last dimension (here k
+// itself; an NHWC convolution's channels), each run of it is one vector
+// load of its rows; other operands gather element by element.
 // VNNI-LABEL: func.func @gathered
 // VNNI: scf.for
-// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<6x4xi32>)
+// VNNI: scf.for {{.*}} -> (tensor<6x4xi32>)
+// VNNI: vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<2x4x8xi8>, vector<8xi8>
+// VNNI: vector.bitcast %{{.*}} : vector<8xi16> to vector<4xi32>
+// VNNI: vector.transfer_write {{.*}} : vector<4xi32>, tensor<6x4xi32>
+// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x4x16xi32>)
 // VNNI: tensor.extract
 // VNNI: fxp.x86.vpdpwssd
 // VNNI: tensor.insert_slice
@@ -127,7 +134,7 @@ func.func @unchanged(%a: tensor<4x8x!fxp.fixed<16, 0>>, %b: tensor<8x3x!fxp.fixe
 // VNNI: scf.for {{.*}} -> (vector<16xf32>,
 // VNNI-COUNT-12: vector.fma %{{.*}} : vector<16xf32>
 // VNNI: scf.for
-// VNNI: linalg.generic {{.*}} outs(%{{.*}} : tensor<6x8xf32>)
+// VNNI: vector.transfer_write {{.*}} : vector<8xf32>, tensor<6x8xf32>
 // VNNI-COUNT-12: vector.fma %{{.*}} : vector<16xf32>
 // VNNI: arith.addf
 // VNNI-NOT: linalg.batch_matmul
