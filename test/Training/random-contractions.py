@@ -2,9 +2,9 @@
 # (matmuls in every layout, batched, NHWC and NCHW convolutions, generic
 # contractions with permuted loops), shapes and options (recipe, rounding,
 # block, accumulation), each rewritten by fxp-quantize-training, compiled
-# for the portable target and every x86 target this CPU runs, and run on
-# the same inputs: all targets agree bit for bit, and dfp16 stays close to
-# FP32.
+# for the portable target and every x86 target (those this CPU lacks with
+# their instructions emulated), and run on the same inputs: all targets
+# agree bit for bit, and dfp16 stays close to FP32.
 #
 # RUN: env PYTHONPATH=%fxp_src_root/python FXP_BUILD_DIR=%fxp_obj_root %python %s | FileCheck %s
 # CHECK-COUNT-12: bit-identical on all targets
@@ -95,8 +95,9 @@ for case in range(12):
     a, b = (rng.randn(*s).astype(np.float32) for s in shapes)
     spec = [("memref", len(s), "f32") for s in shapes] + (["i64"] if stochastic else [])
     outputs = {}
-    for target in ["portable"] + host_targets():
-        fn = compile_module(text, f'--fxp-quantize-training="{option}"', target=target) \
+    for target in ["portable", "avx2", "avx512vnni"]:
+        fn = compile_module(text, f'--fxp-quantize-training="{option}"', target=target,
+                            emulate_x86=target not in host_targets()) \
             .function("f", spec, [("memref", len(result), "f32")])
         (outputs[target],) = fn(a, b, *([5] if stochastic else []))
     same = all(np.array_equal(o.view(np.uint32), outputs["portable"].view(np.uint32))
