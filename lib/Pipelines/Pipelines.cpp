@@ -56,12 +56,16 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   // Results that alias arguments are returned as bufferization.clone.
   pm.addPass(createConvertBufferizationToMemRefPass());
 
+  // scf.forall (the x86 kernels' panels and packing with parallel, the
+  // whole-tensor max magnitude always) becomes OpenMP threads, or loops.
   if (options.parallel) {
     pm.addPass(createForallToParallelLoopPass());
     pm.addPass(createConvertSCFToOpenMPPass());
     // Inlines the alloca scopes it wraps loop bodies in (the kernels
     // allocate nothing), which could not hold the CFG of their loops.
     pm.addPass(createCanonicalizerPass());
+  } else {
+    pm.addPass(createForallToForLoopPass());
   }
   pm.addNestedPass<func::FuncOp>(createFXPLowerStridedCopiesPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());

@@ -23,14 +23,17 @@ static Value createFilled(ImplicitLocOpBuilder &b, RankedTensorType type,
 }
 
 /// The bits of the largest finite magnitude of a whole tensor, as an `i32`:
-/// an exact, order-free unsigned-max reduction over the flattened tensor,
-/// `kAccumulators` vectors of 16 lanes a step (independent chains), reduced
-/// across the lanes at the end. The first pass takes every magnitude's bits
-/// as they are (one and, one max a vector); only when it meets an infinity
-/// or NaN (bits from 0x7F800000 up) does a second pass redo it with those
-/// counting as 0.
+/// an exact, order-free unsigned-max reduction over the flattened tensor.
+/// The first pass takes every magnitude's bits as they are (one and, one
+/// max a vector) over `kParts` parts of the tensor, an scf.forall (threads,
+/// with `parallel=true`); only when it meets an infinity or NaN (bits from
+/// 0x7F800000 up) does a second, serial pass redo it with those counting
+/// as 0. Each part runs `kAccumulators` vectors of 16 lanes a step
+/// (independent chains), then whole vectors, then one masked tail; lanes
+/// past the part's end read the next part's elements (or padding of
+/// magnitude 0), which leaves the maximum unchanged.
 static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
-  constexpr int64_t lanes = 16, kAccumulators = 4;
+  constexpr int64_t lanes = 16, kAccumulators = 4, kParts = 32;
   auto type = cast<RankedTensorType>(input.getType());
   Value flat = input;
   if (type.getRank() != 1) {
@@ -47,22 +50,27 @@ static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
   Value pad = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
   Value vectorStep = arith::ConstantIndexOp::create(b, lanes);
   Value step = arith::ConstantIndexOp::create(b, lanes * kAccumulators);
-  // Whole steps, then whole vectors, then one masked tail (its padding has
-  // magnitude 0).
-  Value wholeSteps =
-      arith::MulIOp::create(b, arith::DivUIOp::create(b, size, step), step);
-  Value wholeVectors = arith::MulIOp::create(
-      b, arith::DivUIOp::create(b, size, vectorStep), vectorStep);
   using Magnitude = Value (*)(ImplicitLocOpBuilder &, Value);
-  auto maxBits = [&](ImplicitLocOpBuilder &mb, Magnitude magnitude) {
+  // The maximum over [begin, end) (and a few elements past it).
+  auto maxBits = [&](ImplicitLocOpBuilder &mb, Magnitude magnitude, Value begin,
+                     Value end) -> Value {
     auto accumulate = [&](ImplicitLocOpBuilder &lb, Value acc, Value at,
                           bool inBounds) -> Value {
       Value x = vector::TransferReadOp::create(
           lb, floatVector, flat, ValueRange{at}, pad, ArrayRef<bool>{inBounds});
       return arith::MaxUIOp::create(lb, acc, magnitude(lb, x));
     };
+    Value length = arith::SubIOp::create(mb, end, begin);
+    Value wholeSteps = arith::AddIOp::create(
+        mb, begin,
+        arith::MulIOp::create(mb, arith::DivUIOp::create(mb, length, step),
+                              step));
+    Value wholeVectors = arith::AddIOp::create(
+        mb, begin,
+        arith::MulIOp::create(
+            mb, arith::DivUIOp::create(mb, length, vectorStep), vectorStep));
     auto steps = scf::ForOp::create(
-        mb, arith::ConstantIndexOp::create(mb, 0), wholeSteps, step,
+        mb, begin, wholeSteps, step,
         SmallVector<Value>(kAccumulators, zeroBits),
         [&](OpBuilder &nested, Location loc, Value at, ValueRange accs) {
           ImplicitLocOpBuilder lb(loc, nested);
@@ -97,7 +105,40 @@ static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
             lb, DenseElementsAttr::get(cast<ShapedType>(raw.getType()),
                                        int32_t(0x7FFFFFFF))));
   };
-  Value fast = maxBits(b, anyBits);
+  // The fast pass, part by part.
+  auto partsType = RankedTensorType::get({kParts}, b.getI32Type());
+  Value partSize = arith::CeilDivUIOp::create(
+      b, size, arith::ConstantIndexOp::create(b, kParts));
+  auto forall =
+      scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(kParts)},
+                            ValueRange{tensor::EmptyOp::create(
+                                b, partsType.getShape(), b.getI32Type())},
+                            std::nullopt);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(forall.getBody());
+    Value part = forall.getInductionVars()[0];
+    Value begin = arith::MinUIOp::create(
+        b, arith::MulIOp::create(b, part, partSize), size);
+    Value end = arith::MinUIOp::create(
+        b, arith::AddIOp::create(b, begin, partSize), size);
+    Value bits = tensor::FromElementsOp::create(
+        b, RankedTensorType::get({1}, b.getI32Type()),
+        ValueRange{maxBits(b, anyBits, begin, end)});
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(
+        b, bits, forall.getRegionIterArgs()[0],
+        ArrayRef<OpFoldResult>{OpFoldResult(part)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+  }
+  Value fast = vector::ReductionOp::create(
+      b, vector::CombiningKind::MAXUI,
+      vector::TransferReadOp::create(
+          b, VectorType::get({kParts}, b.getI32Type()), forall.getResult(0),
+          ValueRange{arith::ConstantIndexOp::create(b, 0)},
+          arith::ConstantIntOp::create(b, b.getI32Type(), 0),
+          ArrayRef<bool>{true}));
   Value special = arith::CmpIOp::create(
       b, arith::CmpIPredicate::uge, fast,
       arith::ConstantIntOp::create(b, b.getI32Type(), 0x7F800000));
@@ -105,7 +146,9 @@ static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
              b, special,
              [&](OpBuilder &nested, Location loc) {
                ImplicitLocOpBuilder ib(loc, nested);
-               scf::YieldOp::create(ib, maxBits(ib, emitMagnitudeBits));
+               scf::YieldOp::create(
+                   ib, maxBits(ib, emitMagnitudeBits,
+                               arith::ConstantIndexOp::create(ib, 0), size));
              },
              [&](OpBuilder &nested, Location loc) {
                scf::YieldOp::create(nested, loc, fast);
