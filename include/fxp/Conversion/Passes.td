@@ -17,7 +17,9 @@ def ConvertFXPToArithPass : Pass<"convert-fxp-to-arith", "::mlir::ModuleOp"> {
     Element-wise ops become `linalg.generic`s whose bodies compute the
     contract of `docs/Semantics.md` with integer `arith` only (the random bits
     of stochastic rounding included, from the element's linear index), so they
-    vectorize; `fxp.shared_exponent` becomes a max-magnitude reduction and
+    vectorize; `fxp.shared_exponent` becomes a max-magnitude reduction (per
+    tensor: vector loops over the parts of an `scf.forall`, which
+    `fxp-lower-to-llvm` runs on threads with `parallel=true`) and
     `fxp.matmul` a reduction that flushes each chunk's `i32` sum to f32.
 
     ```mlir
