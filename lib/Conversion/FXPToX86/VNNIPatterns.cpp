@@ -752,25 +752,33 @@ Value buildGroupedContraction(
   Value batches = getGroupSize(b, groups.batch, loopSizes);
   Value m = getGroupSize(b, groups.m, loopSizes);
   Value n = getGroupSize(b, groups.n, loopSizes);
-  Value all = createEmpty(b, {batches, m, n}, b.getF32Type());
-  auto batchLoop = scf::ForOp::create(
-      b, index(b, 0), batches, index(b, 1), ValueRange{all},
-      [&](OpBuilder &b1, Location loc, Value batch, ValueRange iterArgs) {
-        ImplicitLocOpBuilder lb(loc, b1);
-        SmallVector<Value> batchValues(numLoops, index(lb, 0));
-        delinearize(lb, groups, groups.batch, batch, batchValues);
-        Value tiles = perBatch(lb, batchValues);
-        SmallVector<OpFoldResult> offsets = {batch, lb.getIndexAttr(0),
-                                             lb.getIndexAttr(0)};
-        SmallVector<OpFoldResult> sizes = {
-            lb.getIndexAttr(1), getAsOpFoldResult(m), getAsOpFoldResult(n)};
-        SmallVector<OpFoldResult> strides(3, lb.getIndexAttr(1));
-        scf::YieldOp::create(
-            lb, Value(tensor::InsertSliceOp::create(lb, tiles, iterArgs[0],
-                                                    offsets, sizes, strides)));
-      });
+  // Without batch loops (convolutions) the one [m, n] result is read as it
+  // is; otherwise each batch's goes into a [batch, m, n] tensor.
+  Value computed;
+  if (groups.batch.empty()) {
+    computed = perBatch(b, SmallVector<Value>(numLoops, index(b, 0)));
+  } else {
+    Value all = createEmpty(b, {batches, m, n}, b.getF32Type());
+    auto batchLoop = scf::ForOp::create(
+        b, index(b, 0), batches, index(b, 1), ValueRange{all},
+        [&](OpBuilder &b1, Location loc, Value batch, ValueRange iterArgs) {
+          ImplicitLocOpBuilder lb(loc, b1);
+          SmallVector<Value> batchValues(numLoops, index(lb, 0));
+          delinearize(lb, groups, groups.batch, batch, batchValues);
+          Value tiles = perBatch(lb, batchValues);
+          SmallVector<OpFoldResult> offsets = {batch, lb.getIndexAttr(0),
+                                               lb.getIndexAttr(0)};
+          SmallVector<OpFoldResult> sizes = {
+              lb.getIndexAttr(1), getAsOpFoldResult(m), getAsOpFoldResult(n)};
+          SmallVector<OpFoldResult> strides(3, lb.getIndexAttr(1));
+          scf::YieldOp::create(
+              lb, Value(tensor::InsertSliceOp::create(
+                      lb, tiles, iterArgs[0], offsets, sizes, strides)));
+        });
+    computed = batchLoop.getResult(0);
+  }
 
-  // The result reads [batch, m, n] at its loops' linear indices.
+  // The result reads [batch, m, n] (or [m, n]) at its loops' linear indices.
   SmallVector<AffineExpr> linear(3, b.getAffineConstantExpr(0));
   SmallVector<Value> dynamicSizes;
   ArrayRef<unsigned> slots[] = {groups.batch, groups.m, groups.n};
@@ -789,9 +797,12 @@ Value buildGroupedContraction(
   unsigned rank = resultType.getRank();
   Value empty = tensor::EmptyOp::create(b, resultType.getShape(),
                                         b.getF32Type(), dynamicSizes);
-  SmallVector<Value> inputs = {batchLoop.getResult(0)};
+  SmallVector<Value> inputs = {computed};
+  ArrayRef<AffineExpr> read(linear);
+  if (groups.batch.empty())
+    read = read.drop_front();
   SmallVector<AffineMap> copyMaps = {
-      AffineMap::get(rank, 0, linear, b.getContext())};
+      AffineMap::get(rank, 0, read, b.getContext())};
   if (init) {
     inputs.push_back(init);
     copyMaps.push_back(b.getMultiDimIdentityMap(rank));
