@@ -778,6 +778,27 @@ Value buildGroupedContraction(
     computed = batchLoop.getResult(0);
   }
 
+  // A result laid out as the m loops then the n loops, in order, is the
+  // [m, n] tiles reshaped (NHWC convolutions): no copy.
+  SmallVector<AffineExpr> rowMajor;
+  for (unsigned loop : llvm::concat<const unsigned>(groups.m, groups.n))
+    rowMajor.push_back(b.getAffineDimExpr(loop));
+  if (groups.batch.empty() && !init && !groups.m.empty() && !groups.n.empty() &&
+      maps[2].getResults() == ArrayRef(rowMajor)) {
+    ReassociationIndices rows, cols;
+    SmallVector<OpFoldResult> shape;
+    for (auto [position, loop] :
+         llvm::enumerate(llvm::concat<const unsigned>(groups.m, groups.n))) {
+      (position < groups.m.size() ? rows : cols).push_back(position);
+      shape.push_back(resultType.isDynamicDim(position)
+                          ? OpFoldResult(loopSizes[loop])
+                          : b.getIndexAttr(resultType.getDimSize(position)));
+    }
+    return tensor::ExpandShapeOp::create(
+        b, resultType, computed, ArrayRef<ReassociationIndices>{rows, cols},
+        shape);
+  }
+
   // The result reads [batch, m, n] (or [m, n]) at its loops' linear indices.
   SmallVector<AffineExpr> linear(3, b.getAffineConstantExpr(0));
   SmallVector<Value> dynamicSizes;

@@ -74,6 +74,9 @@ func.func @contract_dfp(%a: !fxp.dfp<?x64, 14>, %b: !fxp.dfp<10x64, 14>) -> tens
 // VNNI: tensor.insert_slice
 // VNNI: linalg.generic {{.*}} ins(%{{.*}} : tensor<2x4x3xf32>) outs(%{{.*}} : tensor<2x4x3xf32>)
 // VNNI: fxp.x86.vpdpwssd
+// The convolution has no batch loops and its result is laid out as its m
+// loops then its n loop: the [m, n] tiles, reshaped.
+// VNNI: tensor.expand_shape %{{.*}} {{\[}}[0, 1, 2], [3]] output_shape [1, 4, 4, 4] : tensor<16x4xf32> into tensor<1x4x4x4xf32>
 // VNNI-NOT: fxp.matmul
 // VNNI-NOT: fxp.contract
 func.func @gathered(%e: tensor<2x4x8x!fxp.fixed<8, 0>>, %f: tensor<2x8x3x!fxp.fixed<8, 0>>,
