@@ -1,0 +1,93 @@
+"""Interleaved A/B of two fxp builds: the same modules compiled by each, timed
+call by call in one process, so that a shared machine's drift (often 30%
+over minutes) falls on both alike. Prints the best time of each and the
+speedup of NEW over OLD.
+
+    PYTHONPATH=python /usr/bin/python3 bench/compare_builds.py NEW_BUILD OLD_BUILD
+        [--shapes 1024x1024x1024 256x1024x1024:NT] [--steps] [--target avx2]
+
+A build is a build directory (`FXP_BUILD_DIR`), for example one made in a
+git worktree of an older commit. Contraction shapes are as in
+bench/contraction.py (INT16 and FP32); --steps adds the training step of
+bench/training_step.py (FP32, dfp16 nearest, dfp16 stochastic).
+"""
+
+import argparse
+import os
+import time
+
+import numpy as np
+
+import contraction
+from fxp.compiler import compile_module, host_targets
+from fxp.models import mlp_step
+
+ROUNDS = 15
+
+
+def contraction_cases(shape, target):
+    sizes, _, layout = shape.partition(":")
+    layout = layout or "NN"
+    m, n, k = (int(v) for v in sizes.split("x"))
+    rng = np.random.RandomState(0)
+    a = rng.randn(*((k, m) if layout[0] == "T" else (m, k))).astype(np.float32)
+    b = rng.randn(*((n, k) if layout[1] == "T" else (k, n))).astype(np.float32)
+    for name, template in [("int16", contraction.INT16), ("fp32", contraction.FP32)]:
+        build = lambda template=template, name=name: contraction.compiled(
+            template, name, m, n, k, layout, target)
+        yield f"{name} {shape}", build, (a, b)
+
+
+def step_cases(target):
+    sizes, batch = [784, 1024, 1024, 10], 256
+    rng = np.random.RandomState(0)
+    x = rng.rand(batch, sizes[0]).astype(np.float32)
+    y = np.eye(sizes[-1], dtype=np.float32)[rng.randint(0, sizes[-1], batch)]
+    params = []
+    for fan_in, fan_out in zip(sizes, sizes[1:]):
+        params += [(rng.randn(fan_in, fan_out) * 0.05).astype(np.float32),
+                   np.zeros(fan_out, np.float32)]
+    layers = len(sizes) - 1
+    for name, passes, seed in [
+            ("step fp32", "", False),
+            ("step dfp16 nearest", '--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"',
+             False),
+            ("step dfp16 stochastic", '--fxp-quantize-training="recipe=dfp16"', True)]:
+        spec = [("memref", 2, "f32")] * 2 + [("memref", 2, "f32"), ("memref", 1, "f32")] * layers
+        spec += ["f32"] + (["i64"] if seed else [])
+        results = [("memref", 2, "f32"), ("memref", 1, "f32")] * layers + [("memref", 0, "f32")]
+        build = lambda passes=passes, spec=spec: compile_module(
+            mlp_step(sizes), passes, target=target).function("step", spec, results)
+        yield name, build, (x, y, *params, 0.01) + ((1,) if seed else ())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("new")
+    parser.add_argument("old")
+    parser.add_argument("--shapes", nargs="*",
+                        default=["256x1024x1024", "256x1024x1024:NT", "1024x1024x256:TN"])
+    parser.add_argument("--steps", action="store_true")
+    parser.add_argument("--target", default=(host_targets() or ["portable"])[0])
+    args = parser.parse_args()
+    cases = [case for shape in args.shapes for case in contraction_cases(shape, args.target)]
+    if args.steps:
+        cases += list(step_cases(args.target))
+    print(f"{'case':<32}{'new ms':>10}{'old ms':>10}   speedup (new over old)")
+    for name, build, call_args in cases:
+        functions = []
+        for directory in (args.new, args.old):
+            os.environ["FXP_BUILD_DIR"] = directory
+            functions.append(build())
+        best = [float("inf")] * 2
+        for _ in range(ROUNDS):
+            for i, function in enumerate(functions):
+                begin = time.perf_counter()
+                function(*call_args)
+                best[i] = min(best[i], time.perf_counter() - begin)
+        print(f"{name:<32}{best[0] * 1e3:>10.2f}{best[1] * 1e3:>10.2f}   {best[1] / best[0]:.2f}x",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
