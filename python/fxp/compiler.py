@@ -54,8 +54,11 @@ def host_targets():
                     break
     except OSError:
         pass
-    return [target for target, flag in [("avx512vnni", "avx512_vnni"), ("avx2", "avx2")]
-            if flag in flags]
+    return [target for target, flag in _X86_TARGETS.items() if flag in flags]
+
+
+# Each x86 target of fxp-lower-to-llvm and the /proc/cpuinfo flag it needs.
+_X86_TARGETS = {"avx512vnni": "avx512_vnni", "avx2": "avx2"}
 
 
 def compile_module(mlir, passes="", target="host", workdir=None, parallel=False,
@@ -65,7 +68,14 @@ def compile_module(mlir, passes="", target="host", workdir=None, parallel=False,
     fxp-lower-to-llvm (for `target`; `parallel` runs the x86 kernels'
     column panels on OpenMP threads; `emulate_x86` replaces the target's x86
     instructions with portable vector arithmetic of the same bits, so that
-    its kernels run, slowly, on a CPU without them). Returns the `Library`."""
+    its kernels run, slowly, on a CPU without them). Returns the `Library`.
+    The library is built for this CPU, so an x86 target it lacks needs
+    `emulate_x86`; without it, this raises ValueError."""
+    if target in _X86_TARGETS and target not in host_targets() and not emulate_x86:
+        raise ValueError(
+            f"target '{target}' needs CPU features this machine lacks; use "
+            f"target='host', or emulate_x86=True to run its kernels with emulated "
+            f"instructions")
     workdir = workdir or tempfile.mkdtemp(prefix="fxp-")
     args = [find_tool("fxp-opt")] + shlex.split(passes)
     args.append(f"--fxp-lower-to-llvm=target={target} parallel={str(parallel).lower()}"
