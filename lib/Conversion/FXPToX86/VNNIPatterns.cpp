@@ -778,25 +778,38 @@ Value buildGroupedContraction(
     computed = batchLoop.getResult(0);
   }
 
-  // A result laid out as the m loops then the n loops, in order, is the
-  // [m, n] tiles reshaped (NHWC convolutions): no copy.
-  SmallVector<AffineExpr> rowMajor;
-  for (unsigned loop : llvm::concat<const unsigned>(groups.m, groups.n))
-    rowMajor.push_back(b.getAffineDimExpr(loop));
-  if (groups.batch.empty() && !init && !groups.m.empty() && !groups.n.empty() &&
-      maps[2].getResults() == ArrayRef(rowMajor)) {
-    ReassociationIndices rows, cols;
+  // A result laid out as the batch loops, the m loops and the n loops, each
+  // in order, is the computed [batch, m, n] (or [m, n]) reshaped (NHWC
+  // convolutions, batched matmuls): no copy.
+  SmallVector<ArrayRef<unsigned>> slotGroups;
+  if (!groups.batch.empty())
+    slotGroups.push_back(groups.batch);
+  slotGroups.append({groups.m, groups.n});
+  SmallVector<AffineExpr> inOrder;
+  for (ArrayRef<unsigned> group : slotGroups)
+    for (unsigned loop : group)
+      inOrder.push_back(b.getAffineDimExpr(loop));
+  if (!init && !groups.m.empty() && !groups.n.empty() &&
+      maps[2].getResults() == ArrayRef(inOrder)) {
+    SmallVector<ReassociationIndices> reassociation;
     SmallVector<OpFoldResult> shape;
-    for (auto [position, loop] :
-         llvm::enumerate(llvm::concat<const unsigned>(groups.m, groups.n))) {
-      (position < groups.m.size() ? rows : cols).push_back(position);
-      shape.push_back(resultType.isDynamicDim(position)
-                          ? OpFoldResult(loopSizes[loop])
-                          : b.getIndexAttr(resultType.getDimSize(position)));
+    for (ArrayRef<unsigned> group : slotGroups) {
+      ReassociationIndices dims;
+      for (unsigned loop : group) {
+        int64_t position = shape.size();
+        dims.push_back(position);
+        shape.push_back(resultType.isDynamicDim(position)
+                            ? OpFoldResult(loopSizes[loop])
+                            : b.getIndexAttr(resultType.getDimSize(position)));
+      }
+      reassociation.push_back(dims);
     }
-    return tensor::ExpandShapeOp::create(
-        b, resultType, computed, ArrayRef<ReassociationIndices>{rows, cols},
-        shape);
+    if (reassociation.size() == shape.size())
+      return computed.getType() == resultType
+                 ? computed
+                 : tensor::CastOp::create(b, resultType, computed).getResult();
+    return tensor::ExpandShapeOp::create(b, resultType, computed, reassociation,
+                                         shape);
   }
 
   // The result reads [batch, m, n] (or [m, n]) at its loops' linear indices.
