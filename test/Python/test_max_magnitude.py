@@ -1,7 +1,8 @@
-"""The whole-tensor shared exponent (its max-magnitude reduction runs in parts,
-on threads with parallel=True, and redoes the pass when it meets an infinity
-or NaN) against the NumPy twin, with the largest magnitude planted at every
-kind of position: first, last, on and next to part and vector boundaries."""
+"""The whole-tensor shared exponent (its max-magnitude reduction runs in parts
+of 2^16 elements or more, on threads with parallel=True, and redoes the pass
+when it meets an infinity or NaN) against the NumPy twin, with the largest
+magnitude planted at every kind of position: first, last, on and next to
+part and vector boundaries."""
 
 import numpy as np
 import pytest
@@ -9,7 +10,7 @@ import pytest
 import fxp.reference as ref
 from fxp.compiler import compile_module
 
-N = 100003  # odd: the 32 parts end off whole vectors
+N = 5 * 65536 + 3  # 6 parts (one per 2^16 elements, at most 32), ending off vectors
 
 
 def compiled(parallel):
@@ -22,9 +23,9 @@ func.func @e(%x: tensor<{N}xf32>) -> tensor<i32> {{
         "e", [("memref", 1, "f32")], [("memref", 0, "i32")])
 
 
-PART = -(-N // 32)
+PART = -(-N // min(32, -(-N // 65536)))
 POSITIONS = sorted({0, 1, 15, 16, 63, 64, N - 1, N - 2, N - 17,
-                    PART - 1, PART, PART + 1, 7 * PART + 5, 31 * PART - 1})
+                    PART - 1, PART, PART + 1, 3 * PART + 5, 5 * PART - 1})
 
 
 @pytest.mark.parametrize("parallel", [False, True])

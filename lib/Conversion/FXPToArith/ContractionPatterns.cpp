@@ -25,15 +25,18 @@ static Value createFilled(ImplicitLocOpBuilder &b, RankedTensorType type,
 /// The bits of the largest finite magnitude of a whole tensor, as an `i32`:
 /// an exact, order-free unsigned-max reduction over the flattened tensor.
 /// The first pass takes every magnitude's bits as they are (one and, one
-/// max a vector) over `kParts` parts of the tensor, an scf.forall (threads,
-/// with `parallel=true`); only when it meets an infinity or NaN (bits from
+/// max a vector) over up to `kParts` parts of the tensor (one per
+/// `kPartElements` elements: small tensors make one), an scf.forall
+/// (threads, with `parallel=true`); only when it meets an infinity or NaN
+/// (bits from
 /// 0x7F800000 up) does a second, serial pass redo it with those counting
 /// as 0. Each part runs `kAccumulators` vectors of 16 lanes a step
 /// (independent chains), then whole vectors, then one masked tail; lanes
 /// past the part's end read the next part's elements (or padding of
 /// magnitude 0), which leaves the maximum unchanged.
 static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
-  constexpr int64_t lanes = 16, kAccumulators = 4, kParts = 32;
+  constexpr int64_t lanes = 16, kAccumulators = 4, kParts = 32,
+                    kPartElements = 1 << 16;
   auto type = cast<RankedTensorType>(input.getType());
   Value flat = input;
   if (type.getRank() != 1) {
@@ -105,15 +108,22 @@ static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
             lb, DenseElementsAttr::get(cast<ShapedType>(raw.getType()),
                                        int32_t(0x7FFFFFFF))));
   };
-  // The fast pass, part by part.
+  // The fast pass, part by part; parts left unused keep a maximum of 0.
   auto partsType = RankedTensorType::get({kParts}, b.getI32Type());
-  Value partSize = arith::CeilDivUIOp::create(
-      b, size, arith::ConstantIndexOp::create(b, kParts));
-  auto forall =
-      scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(kParts)},
-                            ValueRange{tensor::EmptyOp::create(
-                                b, partsType.getShape(), b.getI32Type())},
-                            std::nullopt);
+  Value parts = arith::MaxUIOp::create(
+      b,
+      arith::MinUIOp::create(
+          b,
+          arith::CeilDivUIOp::create(
+              b, size, arith::ConstantIndexOp::create(b, kPartElements)),
+          arith::ConstantIndexOp::create(b, kParts)),
+      arith::ConstantIndexOp::create(b, 1));
+  Value partSize = arith::CeilDivUIOp::create(b, size, parts);
+  auto forall = scf::ForallOp::create(
+      b, ArrayRef<OpFoldResult>{parts},
+      ValueRange{arith::ConstantOp::create(
+          b, DenseElementsAttr::get(partsType, int32_t(0)))},
+      std::nullopt);
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(forall.getBody());
