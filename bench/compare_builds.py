@@ -19,8 +19,9 @@ import time
 import numpy as np
 
 import contraction
+import training_step
 from fxp.compiler import compile_module, host_targets
-from fxp.models import mlp_step
+from fxp.models import mlp_step, mlp_step_signature
 
 ROUNDS = 15
 
@@ -39,26 +40,13 @@ def contraction_cases(shape, target):
 
 
 def step_cases(target):
-    sizes, batch = [784, 1024, 1024, 10], 256
-    rng = np.random.RandomState(0)
-    x = rng.rand(batch, sizes[0]).astype(np.float32)
-    y = np.eye(sizes[-1], dtype=np.float32)[rng.randint(0, sizes[-1], batch)]
-    params = []
-    for fan_in, fan_out in zip(sizes, sizes[1:]):
-        params += [(rng.randn(fan_in, fan_out) * 0.05).astype(np.float32),
-                   np.zeros(fan_out, np.float32)]
-    layers = len(sizes) - 1
-    for name, passes, seed in [
-            ("step fp32", "", False),
-            ("step dfp16 nearest", '--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"',
-             False),
-            ("step dfp16 stochastic", '--fxp-quantize-training="recipe=dfp16"', True)]:
-        spec = [("memref", 2, "f32")] * 2 + [("memref", 2, "f32"), ("memref", 1, "f32")] * layers
-        spec += ["f32"] + (["i64"] if seed else [])
-        results = [("memref", 2, "f32"), ("memref", 1, "f32")] * layers + [("memref", 0, "f32")]
-        build = lambda passes=passes, spec=spec: compile_module(
-            mlp_step(sizes), passes, target=target).function("step", spec, results)
-        yield name, build, (x, y, *params, 0.01) + ((1,) if seed else ())
+    sizes = [784, 1024, 1024, 10]
+    x, y, params = training_step.step_inputs(sizes)
+    for name, passes, seed in training_step.CONFIGURATIONS:
+        build = lambda passes=passes, seed=seed: compile_module(
+            mlp_step(sizes), passes, target=target).function(
+                "step", *mlp_step_signature(sizes, seeded=seed))
+        yield f"step {name}", build, (x, y, *params, 0.01) + ((1,) if seed else ())
 
 
 def main():

@@ -19,10 +19,30 @@ import time
 import numpy as np
 
 from fxp.compiler import compile_module
-from fxp.models import mlp_step
+from fxp.models import mlp_step, mlp_step_signature
 
 BATCH = 256
 ROUNDS = 10
+
+
+# The configurations timed: name, fxp-opt passes, and whether the step takes
+# a seed.
+CONFIGURATIONS = [
+    ("fp32", "", False),
+    ("dfp16 nearest_even", '--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', False),
+    ("dfp16 stochastic", '--fxp-quantize-training="recipe=dfp16"', True)]
+
+
+def step_inputs(sizes):
+    """A batch (inputs in [0, 1), one-hot labels) and small random weights."""
+    rng = np.random.RandomState(0)
+    x = rng.rand(BATCH, sizes[0]).astype(np.float32)
+    y = np.eye(sizes[-1], dtype=np.float32)[rng.randint(0, sizes[-1], BATCH)]
+    params = []
+    for fan_in, fan_out in zip(sizes, sizes[1:]):
+        params += [(rng.randn(fan_in, fan_out) * 0.05).astype(np.float32),
+                   np.zeros(fan_out, np.float32)]
+    return x, y, params
 
 
 def main():
@@ -34,13 +54,7 @@ def main():
     args = parser.parse_args()
     sizes = args.sizes
     text = mlp_step(sizes)
-    rng = np.random.RandomState(0)
-    x = rng.rand(BATCH, sizes[0]).astype(np.float32)
-    y = np.eye(sizes[-1], dtype=np.float32)[rng.randint(0, sizes[-1], BATCH)]
-    params = []
-    for fan_in, fan_out in zip(sizes, sizes[1:]):
-        params += [(rng.randn(fan_in, fan_out) * 0.05).astype(np.float32),
-                   np.zeros(fan_out, np.float32)]
+    x, y, params = step_inputs(sizes)
     # Forward, weight gradient and (but for the first layer) input gradient.
     macs = sum(BATCH * a * b * (3 if i else 2) for i, (a, b) in enumerate(zip(sizes, sizes[1:])))
     flops = 2 * macs
@@ -49,15 +63,9 @@ def main():
     layers = len(sizes) - 1
     steps = []
     for parallel in [False, True] if args.parallel else [False]:
-        for name, passes, seed in [
-                ("fp32", "", False),
-                ("dfp16 nearest_even", '--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', False),
-                ("dfp16 stochastic", '--fxp-quantize-training="recipe=dfp16"', True)]:
+        for name, passes, seed in CONFIGURATIONS:
             library = compile_module(text, passes, parallel=parallel)
-            call_args = [("memref", 2, "f32")] * 2 + [("memref", 2, "f32"), ("memref", 1, "f32")] * layers
-            call_args += ["f32"] + (["i64"] if seed else [])
-            results = [("memref", 2, "f32"), ("memref", 1, "f32")] * layers + [("memref", 0, "f32")]
-            step = library.function("step", call_args, results)
+            step = library.function("step", *mlp_step_signature(sizes, seeded=seed))
             values = [x, y, *params, 0.01] + ([1] if seed else [])
             step(*values)
             steps.append((name + (" (threads)" if parallel else ""), step, values))

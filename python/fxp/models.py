@@ -3,7 +3,9 @@ tensors, arith, math, func), for benchmarks and tests of any size.
 
 `mlp_step(sizes)` is one SGD step of a multilayer perceptron with ReLU hidden
 layers and softmax cross-entropy, over a dynamic batch: the same graph as
-examples/mlp_step.mlir (whose sizes are [64, 128, 10]) for any depth."""
+examples/mlp_step.mlir (whose sizes are [64, 128, 10]) for any depth;
+`mlp_step_signature(sizes)` is its calling convention for
+`fxp.compiler.Library.function`."""
 
 
 def _matmul(result, lhs, rhs, lhs_map, rhs_map, lhs_type, rhs_type, init, init_type):
@@ -150,3 +152,14 @@ def mlp_step(sizes):
     returned = ", ".join(f"%nw{i}, %nb{i}" for i in range(layers))
     text += f"  return {returned}, %loss : {results}, tensor<f32>\n}}\n"
     return text
+
+
+def mlp_step_signature(sizes, seeded=False):
+    """The (arguments, results) of `mlp_step(sizes)` once compiled, for
+    `Library.function`: x, y, each layer's weight and bias, lr, and with
+    `seeded` the i64 seed that stochastic rounding adds; the updated
+    parameters, then the loss."""
+    layers = len(sizes) - 1
+    parameters = [("memref", 2, "f32"), ("memref", 1, "f32")] * layers
+    args = [("memref", 2, "f32")] * 2 + parameters + ["f32"] + (["i64"] if seeded else [])
+    return args, parameters + [("memref", 0, "f32")]

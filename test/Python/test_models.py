@@ -7,16 +7,9 @@ import numpy as np
 import pytest
 
 from fxp.compiler import compile_module
-from fxp.models import mlp_step
+from fxp.models import mlp_step, mlp_step_signature
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def signature(sizes):
-    layers = len(sizes) - 1
-    args = [("memref", 2, "f32")] * 2 + [("memref", 2, "f32"), ("memref", 1, "f32")] * layers
-    return args + ["f32"], [("memref", 2, "f32"), ("memref", 1, "f32")] * layers + [
-        ("memref", 0, "f32")]
 
 
 def problem(sizes, batch, seed=0):
@@ -54,7 +47,7 @@ def numpy_step(x, y, params, lr):
 @pytest.mark.parametrize("sizes", [[20, 10], [64, 48, 10], [33, 40, 24, 7]])
 def test_step_matches_numpy(sizes):
     x, y, params = problem(sizes, batch=13)
-    args, results = signature(sizes)
+    args, results = mlp_step_signature(sizes)
     step = compile_module(mlp_step(sizes)).function("step", args, results)
     *updated, loss = step(x, y, *params, 0.5)
     expected, expected_loss = numpy_step(x, y, params, 0.5)
@@ -68,7 +61,7 @@ def test_step_is_the_example():
         example = f.read()
     sizes = [64, 128, 10]
     x, y, params = problem(sizes, batch=9)
-    args, results = signature(sizes)
+    args, results = mlp_step_signature(sizes)
     got = compile_module(mlp_step(sizes)).function("step", args, results)(x, y, *params, 0.1)
     want = compile_module(example).function("step", args, results)(x, y, *params, 0.1)
     for g, w in zip(got, want):
@@ -78,9 +71,9 @@ def test_step_is_the_example():
 def test_deep_dfp16_step_trains():
     sizes = [32, 48, 48, 4]
     x, y, params = problem(sizes, batch=64, seed=1)
-    args, results = signature(sizes)
+    args, results = mlp_step_signature(sizes, seeded=True)
     step = compile_module(mlp_step(sizes), '--fxp-quantize-training="recipe=dfp16"').function(
-        "step", args + ["i64"], results)
+        "step", args, results)
     losses = []
     for seed in range(30):
         *params, loss = step(x, y, *params, 0.2, seed)
