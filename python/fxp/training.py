@@ -84,11 +84,11 @@ class Model:
         with open(self.path) as f:
             return f.read()
 
-    def compile_step(self, passes, source=None):
-        """The compiled step (of `source`, the example's text by default):
-        (x, onehot, *params, lr[, seed]) -> (*params, loss), and whether it
-        takes a seed."""
-        library = compile_module(source or self.source(), passes)
+    def compile_step(self, passes, source=None, target="host"):
+        """The compiled step (of `source`, the example's text by default)
+        for `target`: (x, onehot, *params, lr[, seed]) -> (*params, loss),
+        and whether it takes a seed."""
+        library = compile_module(source or self.source(), passes, target=target)
         tensors = [("memref", len(self.image_shape) + 1, "f32"), ("memref", 2, "f32")]
         params = [("memref", len(shape), "f32") for shape in self.param_shapes]
         stochastic = "fxp-quantize-training" in passes and (

@@ -9,8 +9,10 @@
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Patterns.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace mlir::fxp {
@@ -49,6 +51,66 @@ SmallVector<Value> mlir::fxp::getDimSizes(OpBuilder &builder, Location loc,
       });
 }
 
+/// Groups of consecutive loops that every map indexes as consecutive plain
+/// dimensions, or not at all. A nest over such a group runs as one
+/// loop over the same elements in the same order, so the row-major linear
+/// index is unchanged and the inner loop is long enough to vectorize (NHWC
+/// tensors with few channels would otherwise loop over 1 or 8 elements).
+static SmallVector<ReassociationIndices>
+getCollapsibleLoops(unsigned rank, ArrayRef<AffineMap> maps) {
+  auto mergeable = [&](unsigned dim) {
+    return llvm::all_of(maps, [&](AffineMap map) {
+      auto uses = [&](unsigned d) {
+        return llvm::count_if(map.getResults(), [&](AffineExpr expr) {
+          return expr.isFunctionOfDim(d);
+        });
+      };
+      if (uses(dim) == 0 && uses(dim + 1) == 0)
+        return true;
+      MLIRContext *context = map.getContext();
+      std::optional<unsigned> outer =
+          map.getResultPosition(getAffineDimExpr(dim, context));
+      std::optional<unsigned> inner =
+          map.getResultPosition(getAffineDimExpr(dim + 1, context));
+      return outer && inner && *inner == *outer + 1 && uses(dim) == 1 &&
+             uses(dim + 1) == 1;
+    });
+  };
+  SmallVector<ReassociationIndices> groups = {{0}};
+  for (unsigned dim = 0; dim + 1 < rank; ++dim) {
+    if (mergeable(dim))
+      groups.back().push_back(dim + 1);
+    else
+      groups.push_back({int64_t(dim + 1)});
+  }
+  return groups;
+}
+
+/// `map` over the collapsed loops `groups`, and how its operand's
+/// dimensions collapse along with them.
+static std::pair<AffineMap, SmallVector<ReassociationIndices>>
+collapseMap(AffineMap map, ArrayRef<ReassociationIndices> groups) {
+  MLIRContext *context = map.getContext();
+  SmallVector<AffineExpr> loopOf(map.getNumDims());
+  for (auto [group, dims] : llvm::enumerate(groups))
+    for (int64_t dim : dims)
+      loopOf[dim] = getAffineDimExpr(group, context);
+  SmallVector<AffineExpr> results;
+  SmallVector<ReassociationIndices> reassociation;
+  for (auto [position, expr] : llvm::enumerate(map.getResults())) {
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    // A loop merged into the previous result's (see getCollapsibleLoops).
+    if (dim && !results.empty() &&
+        results.back() == loopOf[dim.getPosition()]) {
+      reassociation.back().push_back(position);
+      continue;
+    }
+    results.push_back(expr.replaceDims(loopOf));
+    reassociation.push_back({int64_t(position)});
+  }
+  return {AffineMap::get(groups.size(), 0, results, context), reassociation};
+}
+
 Value mlir::fxp::buildElementwise(OpBuilder &builder, Location loc,
                                   Type resultType, ValueRange operands,
                                   ArrayRef<AffineMap> operandMaps,
@@ -59,21 +121,37 @@ Value mlir::fxp::buildElementwise(OpBuilder &builder, Location loc,
     return body(b, operands, createIntConstant(b, 0, 64));
 
   unsigned rank = tensorType.getRank();
-  SmallVector<Value> sizes = getDimSizes(b, loc, operands.front());
-  SmallVector<Value> dynamicSizes;
-  for (unsigned dim = 0; dim < rank; ++dim)
-    if (tensorType.isDynamicDim(dim))
-      dynamicSizes.push_back(sizes[dim]);
-  Value init = tensor::EmptyOp::create(
-      b, tensorType.getShape(), tensorType.getElementType(), dynamicSizes);
   AffineMap identity = b.getMultiDimIdentityMap(rank);
   SmallVector<AffineMap> maps(operandMaps);
   maps.resize(operands.size(), identity);
+  SmallVector<Value> inputs(operands);
+  RankedTensorType loopType = tensorType;
+  SmallVector<ReassociationIndices> groups = getCollapsibleLoops(rank, maps);
+  bool collapse = groups.size() < rank;
+  if (collapse) {
+    for (auto [input, map] : llvm::zip(inputs, maps)) {
+      auto [collapsedMap, reassociation] = collapseMap(map, groups);
+      if (reassociation.size() < map.getNumResults())
+        input = tensor::CollapseShapeOp::create(b, input, reassociation);
+      map = collapsedMap;
+    }
+    loopType = tensor::CollapseShapeOp::inferCollapsedType(tensorType, groups);
+    rank = groups.size();
+    identity = b.getMultiDimIdentityMap(rank);
+  }
+
+  SmallVector<Value> sizes = getDimSizes(b, loc, inputs.front());
+  SmallVector<Value> dynamicSizes;
+  for (unsigned dim = 0; dim < rank; ++dim)
+    if (loopType.isDynamicDim(dim))
+      dynamicSizes.push_back(sizes[dim]);
+  Value init = tensor::EmptyOp::create(b, loopType.getShape(),
+                                       loopType.getElementType(), dynamicSizes);
   maps.push_back(identity);
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   auto generic = linalg::GenericOp::create(
-      b, TypeRange{tensorType}, operands, ValueRange{init}, maps, iterators,
+      b, TypeRange{loopType}, inputs, ValueRange{init}, maps, iterators,
       [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
         ImplicitLocOpBuilder nb(nestedLoc, nested);
         Value index;
@@ -81,8 +159,8 @@ Value mlir::fxp::buildElementwise(OpBuilder &builder, Location loc,
           // The row-major linear index of the element, in i32 when every
           // index fits: vectorized i32 arithmetic is half the work of i64,
           // and the zero upper half folds away where the index is split.
-          bool fits32 = tensorType.hasStaticShape() &&
-                        tensorType.getNumElements() <= (int64_t(1) << 32);
+          bool fits32 = loopType.hasStaticShape() &&
+                        loopType.getNumElements() <= (int64_t(1) << 32);
           Type indexType = fits32 ? Type(nb.getI32Type()) : nb.getIndexType();
           index = arith::ConstantOp::create(nb, nb.getZeroAttr(indexType));
           for (unsigned dim = 0; dim < rank; ++dim) {
@@ -103,7 +181,11 @@ Value mlir::fxp::buildElementwise(OpBuilder &builder, Location loc,
         Value result = body(nb, args.drop_back(), index);
         linalg::YieldOp::create(nb, result);
       });
-  return generic.getResult(0);
+  if (!collapse)
+    return generic.getResult(0);
+  return tensor::ExpandShapeOp::create(
+      b, tensorType, generic.getResult(0), groups,
+      tensor::getMixedSizes(b, loc, operands.front()));
 }
 
 //===----------------------------------------------------------------------===//

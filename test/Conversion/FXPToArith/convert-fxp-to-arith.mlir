@@ -2,15 +2,19 @@
 
 // Element-wise ops become linalg.generics on the storage integers. Rounding
 // to nearest scales and rounds in f32 (exact, see emitQuantizeNearest);
-// other modes work on the float's bits.
+// other modes work on the float's bits. Their loops run as one (the
+// dynamic size too), so that the inner loop is long enough to vectorize.
 // CHECK-LABEL: func.func @quantize
 // CHECK-SAME: (%[[X:.*]]: tensor<?x5xf32>, %{{.*}}: tensor<?x5xf32>) -> (tensor<?x5xi16>, tensor<?x5xi16>)
-// CHECK: %[[E:.*]] = tensor.empty(%{{.*}}) : tensor<?x5xi16>
-// CHECK: %[[R:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<?x5xf32>) outs(%[[E]] : tensor<?x5xi16>)
+// CHECK: %[[FLAT:.*]] = tensor.collapse_shape %[[X]] {{\[\[}}0, 1]] : tensor<?x5xf32> into tensor<?xf32>
+// CHECK: %[[E:.*]] = tensor.empty(%{{.*}}) : tensor<?xi16>
+// CHECK: %[[Q:.*]] = linalg.generic {{.*}} ins(%[[FLAT]] : tensor<?xf32>) outs(%[[E]] : tensor<?xi16>)
 // CHECK: arith.mulf
 // CHECK: math.roundeven
 // CHECK: arith.fptosi
 // CHECK: arith.trunci %{{.*}} : i64 to i16
+// CHECK: %[[ROWS:.*]] = tensor.dim %[[X]], %c0
+// CHECK: %[[R:.*]] = tensor.expand_shape %[[Q]] {{\[\[}}0, 1]] output_shape [%[[ROWS]], 5] : tensor<?xi16> into tensor<?x5xi16>
 // CHECK: linalg.generic
 // CHECK: arith.bitcast %{{.*}} : f32 to i32
 // CHECK: arith.trunci %{{.*}} : i64 to i16
@@ -24,18 +28,20 @@ func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fx
 // -----
 
 // Stochastic rounding hashes the linear index of each element with the key
-// of its stream (computed once, outside the loop). The index of a static
-// tensor of at most 2^32 elements is computed in i32. Up to 21 bits, the
-// rounding itself is f64 arithmetic: floor((T + ~k) / 2^32).
+// of its stream (computed once, outside the loop). A static tensor's loops
+// run as one, so its row-major index is the loop's, in i32 when at most
+// 2^32 elements. Up to 21 bits, the rounding itself is f64 arithmetic:
+// floor((T + ~k) / 2^32).
 // CHECK-LABEL: func.func @stochastic
 // CHECK-SAME: (%{{.*}}: tensor<3x4xf32>, %{{.*}}: i64) -> tensor<3x4xi8>
 // CHECK: arith.constant -1640531524 : i32
 // The constant is 5 ^ 0x9E3779B9: stream 5 enters the key.
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0, 1]] : tensor<3x4xf32> into tensor<12xf32>
 // CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel"]
 // CHECK: linalg.index 0
 // CHECK: arith.index_castui %{{.*}} : index to i32
-// CHECK: linalg.index 1
-// CHECK: arith.index_castui %{{.*}} : index to i32
+// CHECK-NOT: linalg.index
 // CHECK: arith.extui %{{.*}} : i32 to i64
 // CHECK: arith.extf %{{.*}} : f32 to f64
 // CHECK: math.floor
@@ -43,6 +49,7 @@ func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fx
 // CHECK: arith.sitofp
 // CHECK: math.floor
 // CHECK: arith.fptosi
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [3, 4] : tensor<12xi8> into tensor<3x4xi8>
 func.func @stochastic(%x: tensor<3x4xf32>, %seed: i64) -> tensor<3x4x!fxp.fixed<8, 2>> {
   %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<3x4xf32> -> tensor<3x4x!fxp.fixed<8, 2>>
   return %q : tensor<3x4x!fxp.fixed<8, 2>>
@@ -88,4 +95,27 @@ func.func @dfp_signature(%d: !fxp.dfp<4x8, 16>) -> !fxp.dfp<4x8, 16> {
 func.func @matmul(%a: tensor<4x8x!fxp.fixed<8, 4>>, %b: tensor<8x3x!fxp.fixed<8, 4>>) -> tensor<4x3xf32> {
   %c = fxp.matmul %a, %b chunk 4 : tensor<4x8x!fxp.fixed<8, 4>>, tensor<8x3x!fxp.fixed<8, 4>> -> tensor<4x3xf32>
   return %c : tensor<4x3xf32>
+}
+
+// -----
+
+// Loops merge where every operand indexes them alike: per-block exponents
+// along the first axis leave the other two to run as one loop (the exponent
+// tensor collapses with them); along the middle axis nothing merges.
+// CHECK-LABEL: func.func @collapse_blocks
+// CHECK-DAG: tensor.collapse_shape %{{.*}} {{\[\[}}0], [1, 2]] : tensor<4x6x8xf32> into tensor<4x48xf32>
+// CHECK-DAG: tensor.collapse_shape %{{.*}} {{\[\[}}0], [1, 2]] : tensor<2x6x8xi32> into tensor<2x48xi32>
+// CHECK: linalg.generic {indexing_maps = [#[[ID:.*]], #[[BLOCK:.*]], #[[ID]]], iterator_types = ["parallel", "parallel"]}
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2]] output_shape [4, 6, 8] : tensor<4x48xi16> into tensor<4x6x8xi16>
+// CHECK-NOT: tensor.collapse_shape
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel"]
+// CHECK-NOT: tensor.expand_shape
+func.func @collapse_blocks(%x: tensor<4x6x8xf32>, %e: tensor<2x6x8xi32>, %f: tensor<4x2x8xi32>)
+    -> (!fxp.dfp<4x6x8, 16, block = 2, axis = 0>, !fxp.dfp<4x6x8, 16, block = 3, axis = 1>) {
+  %a = fxp.quantize_dfp %x, %e rounding <nearest_even> overflow <saturate_symmetric>
+      : tensor<4x6x8xf32>, tensor<2x6x8xi32> -> !fxp.dfp<4x6x8, 16, block = 2, axis = 0>
+  %b = fxp.quantize_dfp %x, %f rounding <nearest_even> overflow <saturate_symmetric>
+      : tensor<4x6x8xf32>, tensor<4x2x8xi32> -> !fxp.dfp<4x6x8, 16, block = 3, axis = 1>
+  return %a, %b : !fxp.dfp<4x6x8, 16, block = 2, axis = 0>, !fxp.dfp<4x6x8, 16, block = 3, axis = 1>
 }
