@@ -13,15 +13,17 @@ SEED = 0x0123456789ABCDEF
 
 
 def inputs(seed):
-    """Specials, values around the edges of the f64 stochastic path (t near
-    2^21, tiny negatives whose t is in (-1, 0), subnormals) and random ones
+    """Specials, values around the edges of the f32 fast paths (t near 2^21
+    and 2^23, tiny negatives whose t is in (-1, 0), subnormals) and random ones
     at many scales. The caller scales them by 2^-e."""
     rng = np.random.RandomState(seed)
     specials = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-45, -1e-45, 1e-40, -1e-40,
                 0.5, -0.5, 1.0, -1.0, 1.5, -2.5, 3.4e38, -3.4e38,
                 2.0 ** 21, -(2.0 ** 21), 2.0 ** 21 - 1, -(2.0 ** 21) + 1,
                 2.0 ** 20 - 0.5, -(2.0 ** 20) - 0.5, 2.0 ** -9, -(2.0 ** -9),
-                2.0 ** -33, -(2.0 ** -33), -(2.0 ** -140)]
+                2.0 ** -33, -(2.0 ** -33), -(2.0 ** -140),
+                2.0 ** 23 - 0.5, -(2.0 ** 23) + 0.5, 2.0 ** 23, -(2.0 ** 23),
+                2.0 ** 23 + 2, -(2.0 ** 23) - 2, 2.0 ** 24 - 1, -(2.0 ** 24) + 1]
     scaled = rng.randn(4000) * np.float32(2.0) ** rng.randint(-40, 24, 4000)
     fractions = rng.randint(-40, 40, 2000) + rng.randint(1, 2 ** 24, 2000) / 2.0 ** 24
     return np.concatenate([np.array(specials), scaled, fractions]).astype(np.float32)
@@ -46,7 +48,7 @@ func.func @q(%x: tensor<{n}xf32>, %e: tensor<i32>, %seed: i64) -> tensor<{n}x{st
 
 @pytest.mark.parametrize("target", ["portable"] + host_targets())
 @pytest.mark.parametrize("rounding", ref.ROUNDING_MODES)
-@pytest.mark.parametrize("width", [8, 16, 21, 22])
+@pytest.mark.parametrize("width", [8, 16, 21, 22, 24, 25])
 def test_quantize_dfp(target, rounding, width):
     x = inputs(width)
     fn = compiled(x.shape, width, rounding, target)
@@ -61,7 +63,7 @@ def test_quantize_dfp(target, rounding, width):
 
 
 @pytest.mark.parametrize("target", ["portable"] + host_targets())
-@pytest.mark.parametrize("width", [16, 22])
+@pytest.mark.parametrize("width", [16, 24, 25])
 def test_stochastic_decision_boundaries(target, width):
     """Rounds up exactly when k < r: elements whose fraction r is their own
     random word k (stays down) or k + 1 (goes up), for t in (-1, 1); both are
@@ -81,3 +83,48 @@ def test_stochastic_decision_boundaries(target, width):
     up = (k & 0xFF == 0xFF)
     assert np.all(expected[up] == np.where(np.arange(n)[up] % 2 == 0, 1, 0))
     assert np.all(expected[k & 0xFF == 0] == np.where(np.arange(n)[k & 0xFF == 0] % 2 == 0, 0, -1))
+
+
+def _fmix32_inverse(x):
+    x = np.asarray(x, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        x = x ^ (x >> np.uint32(16))
+        x = x * np.uint32(pow(0xC2B2AE35, -1, 2 ** 32))
+        x = x ^ (x >> np.uint32(13)) ^ (x >> np.uint32(26))
+        x = x * np.uint32(pow(0x85EBCA6B, -1, 2 ** 32))
+        return x ^ (x >> np.uint32(16))
+
+
+def _seed_with_all_ones_word(stream, below):
+    """A seed (below 2^32) and an element index below `below` whose random
+    word is 0xFFFFFFFF: fmix32 is a bijection, so the index follows from the
+    key (§4 with a zero upper index half)."""
+    inner = ref.fmix32(np.uint32(0) ^ ref.fmix32(np.uint32(stream) ^ np.uint32(0x9E3779B9)))
+    seeds = np.arange(1 << 22, dtype=np.uint32)
+    keys = ref.fmix32(seeds ^ inner)
+    with np.errstate(over="ignore"):
+        index = keys ^ _fmix32_inverse(_fmix32_inverse(np.uint32(0xFFFFFFFF)) - keys)
+    found = np.flatnonzero(index < below)[0]
+    return int(seeds[found]), int(index[found])
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+@pytest.mark.parametrize("width", [16, 24])
+def test_stochastic_all_ones_word(target, width):
+    """The one random word that tells a tiny negative t (n = -1, r = 2^32 - 1:
+    stays -1) from -0.0 and from t rounded to 0 (both 0): scalings that
+    underflow f32 must not lose a negative t."""
+    seed, index = _seed_with_all_ones_word(3, 4096)
+    assert ref.random_bits(ref.stream_key(seed, 3), np.array([index], np.uint64))[0] == 0xFFFFFFFF
+    fn = compiled((index + 1,), width, "stochastic", target)
+    cases = [(-(2.0 ** -140), 700, -1), (-(2.0 ** -140), 0, -1), (-(2.0 ** -33), 0, -1),
+             (-(2.0 ** -32), 0, -1), (-0.0, 0, 0), (2.0 ** -140, 700, 0), (-3.0, 0, -3)]
+    for value, exponent, expected_element in cases:
+        x = np.zeros(index + 1, np.float32)
+        x[index] = value
+        (result,) = fn(x, np.array(exponent, np.int32), seed)
+        expected = ref.quantize(x, width, -exponent, "stochastic", "saturate_symmetric",
+                                seed=seed, stream=3)
+        assert expected[index] == expected_element, (value, exponent)
+        np.testing.assert_array_equal(result.astype(np.int64), expected,
+                                      err_msg=f"x = {value}, exponent {exponent}")

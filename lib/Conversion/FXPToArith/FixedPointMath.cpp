@@ -223,17 +223,15 @@ static Value toInteger(ImplicitLocOpBuilder &b, Value rounded, Value x,
       arith::FPToSIOp::create(b, b.getIntegerType(bits), finite));
 }
 
-/// Round-to-nearest quantization of a float into at most 24 bits, in f32
-/// arithmetic: t = x * 2^frac scales by two exact powers of two, so it is
-/// exact unless it leaves f32's range, where |t| is either beyond any
-/// 24-bit range (it saturates either way) or below 2^-126 (it rounds to 0
-/// either way). Each nearest mode then rounds exactly (below); NaN gives 0.
-static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
-                                 const RoundingConfig &config) {
-  auto f32 = [&](double v) {
-    return arith::ConstantOp::create(b, b.getF32FloatAttr(v));
-  };
-  // 2^frac as two normal factors; beyond [-252, 254] nothing changes.
+static Value f32Constant(ImplicitLocOpBuilder &b, double value) {
+  return arith::ConstantOp::create(b, b.getF32FloatAttr(value));
+}
+
+/// t = x * 2^frac in f32, as two multiplications by normal powers of two
+/// (beyond [-252, 254] nothing changes). t is exact wherever |t| >= 2^-126:
+/// only a product below that (the first one's when the second scales down
+/// further) can round.
+static Value scaleByPowerOfTwo(ImplicitLocOpBuilder &b, Value x, Value frac) {
   Value clamped = clamp(b, frac, i64(b, -252), i64(b, 254));
   Value first = clamp(b, clamped, i64(b, -126), i64(b, 127));
   Value second = arith::SubIOp::create(b, clamped, first);
@@ -245,22 +243,39 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
         i32(b, 23));
     return arith::BitcastOp::create(b, b.getF32Type(), bits);
   };
-  Value t = arith::MulFOp::create(b, arith::MulFOp::create(b, x, power(first)),
-                                  power(second));
+  return arith::MulFOp::create(b, arith::MulFOp::create(b, x, power(first)),
+                               power(second));
+}
+
+/// Clamps a float to [lo + below, hi + above] of `config`'s range.
+static Value clampToRange(ImplicitLocOpBuilder &b, Value t,
+                          const RoundingConfig &config, double below = 0,
+                          double above = 0) {
   auto [lo, hi] = saturationBounds(config);
-  t = arith::MinNumFOp::create(
-      b, arith::MaxNumFOp::create(b, t, f32(double(lo))), f32(double(hi)));
+  return arith::MinNumFOp::create(
+      b, arith::MaxNumFOp::create(b, t, f32Constant(b, double(lo) + below)),
+      f32Constant(b, double(hi) + above));
+}
+
+/// Round-to-nearest quantization of a float into at most 24 bits, in f32
+/// arithmetic: t = x * 2^frac is exact unless it leaves f32's range, where
+/// |t| is either beyond any 24-bit range (it saturates either way) or below
+/// 2^-126 (it rounds to 0 either way). Each nearest mode then rounds exactly
+/// (below); NaN gives 0.
+static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
+                                 const RoundingConfig &config) {
+  Value t = clampToRange(b, scaleByPowerOfTwo(b, x, frac), config);
   // floor(t) plus one when the fraction t - floor(t) reaches 1/2. The
   // subtraction is exact but for t in (-1/2, 0), where it may round up, but
   // not below 1/2, as the exact fraction is not either (t + 1/2 would round
   // across it).
   auto roundHalfUp = [&](Value v) -> Value {
     Value down = math::FloorOp::create(b, v);
-    Value up =
-        arith::CmpFOp::create(b, arith::CmpFPredicate::OGE,
-                              arith::SubFOp::create(b, v, down), f32(0.5));
+    Value up = arith::CmpFOp::create(b, arith::CmpFPredicate::OGE,
+                                     arith::SubFOp::create(b, v, down),
+                                     f32Constant(b, 0.5));
     return arith::SelectOp::create(
-        b, up, arith::AddFOp::create(b, down, f32(1.0)), down);
+        b, up, arith::AddFOp::create(b, down, f32Constant(b, 1.0)), down);
   };
   Value rounded;
   switch (config.rounding) {
@@ -280,39 +295,41 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
   return toInteger(b, rounded, x, config.width);
 }
 
-/// Stochastic quantization of a float into at most 21 bits, in f64
-/// arithmetic. With ~k = 2^32 - 1 - k, rounding up when k < r is
-/// floor((T + ~k) / 2^32) for T = floor(t * 2^32), as T = n * 2^32 + r. Each
-/// step is exact while |t| < 2^21 - 1: x * 2^(frac + 32) scales an f32 by a
-/// power of two within f64's normal range, its floor is T, and T + ~k stays
-/// an integer below 2^53. Larger |t| saturate, and the rounded sums stay
-/// beyond the range, so they saturate too. NaN gives 0.
+/// Stochastic quantization of a float into at most 24 bits, in f32
+/// arithmetic. With n = floor(t) and r the first 32 fractional bits of t,
+/// the three floors n, A = floor(t * 2^16) and B = floor(t * 2^32) are exact
+/// and so are u = A - n * 2^16 and v = B - A * 2^16 (integers in [0, 2^16)),
+/// so r = u * 2^16 + v. t is first clamped to one step beyond the range
+/// (where the result saturates either way), which keeps t * 2^32 finite; a
+/// negative t whose scaling rounded (|t| < 2^-126) is replaced by -2^-33:
+/// every t in [-2^-32, 0) has n = -1 and r = 2^32 - 1. NaN gives 0.
 static Value emitQuantizeStochastic(ImplicitLocOpBuilder &b, Value x,
                                     Value frac, const RoundingConfig &config,
                                     Value random) {
-  auto f64 = [&](double v) {
-    return arith::ConstantOp::create(b, b.getF64FloatAttr(v));
+  Value t = clampToRange(b, scaleByPowerOfTwo(b, x, frac), config, -1.0, 1.0);
+  Value negative = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, x,
+                                         f32Constant(b, 0.0));
+  t = arith::SelectOp::create(
+      b, negative, arith::MinNumFOp::create(b, t, f32Constant(b, -0x1p-33)), t);
+  auto floorOfScaled = [&](double scale) -> Value {
+    return math::FloorOp::create(
+        b, arith::MulFOp::create(b, t, f32Constant(b, scale)));
   };
-  // Beyond +-512, frac changes nothing (as in the integer path below); the
-  // clamp keeps the scaled value of every nonzero f32 nonzero and finite.
-  Value scale = emitPowerOfTwo(
-      b, arith::AddIOp::create(b, clamp(b, frac, i64(b, -512), i64(b, 512)),
-                               i64(b, 32)));
-  Value floorT = math::FloorOp::create(
-      b, arith::MulFOp::create(b, arith::ExtFOp::create(b, b.getF64Type(), x),
-                               scale));
-  // ~k = (k ^ 0x7FFFFFFF) + 2^31, the XOR read as a signed integer.
-  Value notK = arith::SIToFPOp::create(
-      b, b.getF64Type(), arith::XOrIOp::create(b, random, i32(b, INT32_MAX)));
-  Value sum = arith::AddFOp::create(b, arith::AddFOp::create(b, floorT, notK),
-                                    f64(0x1p31));
-  Value rounded =
-      math::FloorOp::create(b, arith::MulFOp::create(b, sum, f64(0x1p-32)));
-  auto [lo, hi] = saturationBounds(config);
-  rounded = arith::MinNumFOp::create(
-      b, arith::MaxNumFOp::create(b, rounded, f64(double(lo))),
-      f64(double(hi)));
-  return toInteger(b, rounded, x, config.width);
+  Value n = math::FloorOp::create(b, t);
+  Value high = floorOfScaled(0x1p16), low = floorOfScaled(0x1p32);
+  auto word = [&](Value floor, Value coarser) -> Value {
+    Value rest = arith::SubFOp::create(
+        b, floor, arith::MulFOp::create(b, coarser, f32Constant(b, 0x1p16)));
+    return arith::FPToSIOp::create(b, b.getI32Type(), rest);
+  };
+  Value r = arith::OrIOp::create(
+      b, arith::ShLIOp::create(b, word(high, n), i32(b, 16)), word(low, high));
+  // §2: up when k < r.
+  Value up = cmp(b, arith::CmpIPredicate::ult, random, r);
+  Value rounded = arith::AddFOp::create(
+      b, n,
+      arith::SelectOp::create(b, up, f32Constant(b, 1.0), f32Constant(b, 0.0)));
+  return toInteger(b, clampToRange(b, rounded, config), x, config.width);
 }
 
 Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
@@ -324,7 +341,7 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                  config.rounding == RoundingMode::NearestAway;
   if (nearest && config.width <= 24)
     return emitQuantizeNearest(b, x, frac, config);
-  if (config.rounding == RoundingMode::Stochastic && config.width <= 21)
+  if (config.rounding == RoundingMode::Stochastic && config.width <= 24)
     return emitQuantizeStochastic(b, x, frac, config, random);
   using P = arith::CmpIPredicate;
   // x = +-significand * 2^(max(e, 1) - 150), subnormals included.

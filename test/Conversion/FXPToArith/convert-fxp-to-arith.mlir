@@ -30,8 +30,8 @@ func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fx
 // Stochastic rounding hashes the linear index of each element with the key
 // of its stream (computed once, outside the loop). A static tensor's loops
 // run as one, so its row-major index is the loop's, in i32 when at most
-// 2^32 elements. Up to 21 bits, the rounding itself is f64 arithmetic:
-// floor((T + ~k) / 2^32).
+// 2^32 elements. Up to 24 bits, the rounding itself is f32 arithmetic: r
+// from the exact floors of t, t * 2^16 and t * 2^32 (see Design.md).
 // CHECK-LABEL: func.func @stochastic
 // CHECK-SAME: (%{{.*}}: tensor<3x4xf32>, %{{.*}}: i64) -> tensor<3x4xi8>
 // CHECK: arith.constant -1640531524 : i32
@@ -43,12 +43,18 @@ func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fx
 // CHECK: arith.index_castui %{{.*}} : index to i32
 // CHECK-NOT: linalg.index
 // CHECK: arith.extui %{{.*}} : i32 to i64
-// CHECK: arith.extf %{{.*}} : f32 to f64
-// CHECK: math.floor
-// CHECK: arith.xori %{{.*}}, %c2147483647_i32
-// CHECK: arith.sitofp
-// CHECK: math.floor
-// CHECK: arith.fptosi
+// CHECK-NOT: f64
+// CHECK: %[[N:.*]] = math.floor %{{.*}} : f32
+// CHECK: %[[A:.*]] = math.floor %{{.*}} : f32
+// CHECK: %[[B:.*]] = math.floor %{{.*}} : f32
+// CHECK: %[[NA:.*]] = arith.mulf %[[N]], %{{.*}} : f32
+// CHECK: arith.subf %[[A]], %[[NA]] : f32
+// CHECK: %[[AB:.*]] = arith.mulf %[[A]], %{{.*}} : f32
+// CHECK: arith.subf %[[B]], %[[AB]] : f32
+// CHECK: %[[R:.*]] = arith.ori
+// CHECK: arith.cmpi ult, %{{.*}}, %[[R]] : i32
+// CHECK: arith.addf %[[N]], %{{.*}} : f32
+// CHECK: arith.fptosi %{{.*}} : f32 to i8
 // CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [3, 4] : tensor<12xi8> into tensor<3x4xi8>
 func.func @stochastic(%x: tensor<3x4xf32>, %seed: i64) -> tensor<3x4x!fxp.fixed<8, 2>> {
   %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<3x4xf32> -> tensor<3x4x!fxp.fixed<8, 2>>
@@ -57,16 +63,17 @@ func.func @stochastic(%x: tensor<3x4xf32>, %seed: i64) -> tensor<3x4x!fxp.fixed<
 
 // -----
 
-// Wider results round with integer arithmetic on the significand (r is
-// compared with k), and a dynamic shape's index is computed in i64.
+// Wider results (25 bits and more) round with integer arithmetic on the
+// significand (r is compared with k), and a dynamic shape's index is
+// computed in i64.
 // CHECK-LABEL: func.func @stochastic_wide
 // CHECK: linalg.generic
 // CHECK: arith.index_castui %{{.*}} : index to i64
 // CHECK-NOT: math.floor
 // CHECK: arith.cmpi ult
-func.func @stochastic_wide(%x: tensor<?x4xf32>, %seed: i64) -> tensor<?x4x!fxp.fixed<24, 2>> {
-  %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<?x4xf32> -> tensor<?x4x!fxp.fixed<24, 2>>
-  return %q : tensor<?x4x!fxp.fixed<24, 2>>
+func.func @stochastic_wide(%x: tensor<?x4xf32>, %seed: i64) -> tensor<?x4x!fxp.fixed<25, 2>> {
+  %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<?x4xf32> -> tensor<?x4x!fxp.fixed<25, 2>>
+  return %q : tensor<?x4x!fxp.fixed<25, 2>>
 }
 
 // -----
