@@ -45,10 +45,12 @@ def reference_step(x, y, w1, b1, w2, b2, lr, frac, rounding, seed):
         qv = ref.quantize(v, 16, frac, rounding, "saturate", seed, next(streams))
         return ref.dequantize(qv, frac)
 
-    def contract(a, b, transpose_a=False):
+    def contract(a, b, transpose_a=False, transpose_b=False):
         qa, qb = q(a), q(b)
         if transpose_a:
             qa = qa.T
+        if transpose_b:
+            qb = qb.T
         return rounded(ref.chunked_matmul(qa, qb, 2, -2 * frac))
 
     def column_sum(v):  # linalg.reduce over the batch, in order
@@ -68,7 +70,9 @@ def reference_step(x, y, w1, b1, w2, b2, lr, frac, rounding, seed):
     dlogits = (((ex / total[:, None]).astype(f32) - y).astype(f32) / batch).astype(f32)
     dw2 = contract(h, dlogits, transpose_a=True)
     db2 = column_sum(dlogits)
-    dh = contract(dlogits, np.ascontiguousarray(w2.T))
+    # The contraction reads w2 through its transpose: w2 rounds once, for the
+    # forward and the backward pass.
+    dh = contract(dlogits, w2, transpose_b=True)
     dz1 = np.where(h > 0, dh, f32(0)).astype(f32)
     dw1 = contract(x, dz1, transpose_a=True)
     db1 = column_sum(dz1)

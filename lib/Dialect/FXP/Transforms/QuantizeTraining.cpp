@@ -25,6 +25,29 @@ static constexpr StringLiteral kActivationsAttr = "fxp.activations";
 static constexpr StringLiteral kErrorsAttr = "fxp.errors";
 static constexpr StringLiteral kGradientsAttr = "fxp.gradients";
 
+/// `operand` read through `map`, or, while `operand` is a transposed copy
+/// (`linalg.transpose` or a `linalg.generic` equal to one), its source read
+/// through the composed map: out[outMap(d)] = in[inMap(d)], so out at
+/// `map` is in at inMap o outMap^-1 o map. The contraction then quantizes
+/// the source, once for every contraction that reads it in either layout
+/// (a weight in the forward and the backward pass); the copies passed are
+/// added to `copies`.
+static std::pair<Value, AffineMap>
+lookThroughTransposes(Value operand, AffineMap map,
+                      SetVector<Operation *> &copies) {
+  while (auto copy = operand.getDefiningOp<linalg::LinalgOp>()) {
+    auto generic = dyn_cast<linalg::GenericOp>(copy.getOperation());
+    if (!isa<linalg::TransposeOp>(copy) &&
+        !(generic && linalg::isaTransposeOpInterface(generic)))
+      break;
+    SmallVector<AffineMap> maps = copy.getIndexingMapsArray();
+    map = maps[0].compose(inversePermutation(maps[1]).compose(map));
+    operand = copy.getDpsInputs()[0];
+    copies.insert(copy);
+  }
+  return {operand, map};
+}
+
 /// Whether `op` is a contraction the pass rewrites: two f32 tensor inputs, one
 /// f32 tensor init, a reduction loop, and the body `out + a * b`.
 static bool isF32Contraction(linalg::LinalgOp op) {
@@ -401,18 +424,23 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
       options.fracBits);
   if (failed(roles))
     return failure();
+  SetVector<Operation *> transposes;
   for (linalg::LinalgOp op : contractions) {
     RoleFormats formats = roles->lookup(op);
     OpBuilder builder(op);
     Location loc = op.getLoc();
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    Value operands[2];
+    for (unsigned index : {0u, 1u})
+      std::tie(operands[index], maps[index]) = lookThroughTransposes(
+          op.getDpsInputs()[index], maps[index], transposes);
     std::optional<BlockLayout> layout;
     if (options.block > 0)
       layout = getBlockLayout(maps);
     if (layout)
       maps = layout->maps;
     auto quantizeOnce = [&](unsigned index) {
-      Value operand = op.getDpsInputs()[index];
+      Value operand = operands[index];
       int64_t axis = layout ? int64_t(layout->axes[index]) : -1;
       Format format = formats.operands[index].value_or(getFormat(operand));
       Value &cached = quantized[{operand, axis, format.width, format.fracBits}];
@@ -455,6 +483,11 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
     op->replaceAllUsesWith(ValueRange{result});
     op->erase();
   }
+  // Copies that only contractions read go (a chain's last one first: it
+  // was met first).
+  for (Operation *copy : transposes)
+    if (copy->use_empty())
+      copy->erase();
   // gupta keeps no FP32 weights: every tensor result of the step is rounded.
   if (options.recipe == Recipe::Gupta && !contractions.empty()) {
     for (Block &block : func.getBody()) {

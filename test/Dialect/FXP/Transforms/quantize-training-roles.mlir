@@ -11,9 +11,11 @@
 // DFP: %[[X:.*]] = fxp.quantize_dfp %arg0, {{.*}} -> !fxp.dfp<4x8, 8>
 // DFP: %[[W1:.*]] = fxp.quantize_dfp %arg1, {{.*}} -> !fxp.dfp<8x6, 4>
 // DFP: fxp.contract %[[X]], %[[W1]]
-// y = h w2 and dh = dy w2^T: defaults.
-// DFP: fxp.contract {{.*}} : !fxp.dfp<4x6, 14>, !fxp.dfp<6x3, 14>
-// DFP: fxp.contract {{.*}} : !fxp.dfp<4x3, 14>, !fxp.dfp<3x6, 14>
+// y = h w2 and dh = dy w2^T: defaults; dh reads the one quantized w2
+// through its transpose.
+// DFP: %[[W2:.*]] = fxp.quantize_dfp %arg2, {{.*}} -> !fxp.dfp<6x3, 14>
+// DFP: fxp.contract %{{.*}}, %[[W2]] {{.*}} : !fxp.dfp<4x6, 14>, !fxp.dfp<6x3, 14>
+// DFP: fxp.contract %{{.*}}, %[[W2]] {{.*}} : !fxp.dfp<4x3, 14>, !fxp.dfp<6x3, 14>
 // dw2 = h^T dy: defaults, no rounding of the result.
 // DFP: %[[DW2:.*]] = fxp.contract {{.*}} : !fxp.dfp<4x6, 14>, !fxp.dfp<4x3, 14>
 // DFP-NOT: fxp.dequantize

@@ -175,3 +175,43 @@ func.func @shared(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>, %v: tensor<8x3xf32>,
   %d = linalg.matmul ins(%x, %v : tensor<4x8xf32>, tensor<8x3xf32>) outs(%f : tensor<4x3xf32>) -> tensor<4x3xf32>
   return %a, %b, %d : tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>
 }
+
+// -----
+
+// A transposed operand is read through the contraction's map: the weight is
+// quantized once for y = x w and dx = dy w^T, and the transpose goes unless
+// something else reads it.
+// DFP-LABEL: func.func @transposed
+// DFP-NOT: linalg.transpose
+// DFP: %[[W:.*]] = fxp.quantize_dfp %arg1,
+// DFP: fxp.contract %{{.*}}, %[[W]] maps
+// DFP: fxp.contract %{{.*}}, %[[W]] maps
+// DFP-NOT: fxp.quantize_dfp %arg1,
+// DFP-LABEL: func.func @transposed_kept
+// DFP: %[[T:.*]] = linalg.transpose
+// DFP: fxp.contract
+// DFP: return %{{.*}}, %[[T]]
+func.func @transposed(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>, %dy: tensor<4x3xf32>)
+    -> (tensor<4x3xf32>, tensor<4x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x3xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<4x8xf32>, tensor<8x3xf32>) outs(%f : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %et = tensor.empty() : tensor<3x8xf32>
+  %wt = linalg.transpose ins(%w : tensor<8x3xf32>) outs(%et : tensor<3x8xf32>) permutation = [1, 0]
+  %e2 = tensor.empty() : tensor<4x8xf32>
+  %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %dx = linalg.matmul ins(%dy, %wt : tensor<4x3xf32>, tensor<3x8xf32>) outs(%f2 : tensor<4x8xf32>) -> tensor<4x8xf32>
+  return %y, %dx : tensor<4x3xf32>, tensor<4x8xf32>
+}
+
+func.func @transposed_kept(%dy: tensor<4x3xf32>, %w: tensor<8x3xf32>)
+    -> (tensor<4x8xf32>, tensor<3x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %et = tensor.empty() : tensor<3x8xf32>
+  %wt = linalg.transpose ins(%w : tensor<8x3xf32>) outs(%et : tensor<3x8xf32>) permutation = [1, 0]
+  %e = tensor.empty() : tensor<4x8xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %dx = linalg.matmul ins(%dy, %wt : tensor<4x3xf32>, tensor<3x8xf32>) outs(%f : tensor<4x8xf32>) -> tensor<4x8xf32>
+  return %dx, %wt : tensor<4x8xf32>, tensor<3x8xf32>
+}
