@@ -3,7 +3,8 @@ softmax cross-entropy, batch 256; fxp.models.mlp_step, the graph of
 examples/mlp_step.mlir at this size, where the contractions dominate),
 compiled by fxp as FP32 and with the dfp16 recipe (nearest and stochastic
 rounding), timed in one run; on one thread, and with --parallel on the
-kernels' OpenMP threads too.
+kernels' OpenMP threads too (each step then against FP32 on threads, and
+against itself on one thread).
 
     PYTHONPATH=python /usr/bin/python3 bench/training_step.py [--parallel]
                                                             [--sizes 784 1024 10]
@@ -67,16 +68,23 @@ def main():
             library = compile_module(text, passes, parallel=parallel)
             step = library.function("step", *mlp_step_signature(sizes, seeded=seed))
             values = [x, y, *params, 0.01] + ([1] if seed else [])
-            step(*values)
             steps.append((name + (" (threads)" if parallel else ""), step, values))
     # Rounds that time every configuration once, so that the machine's noise
     # (a shared VM) falls on all of them alike; the best of each is kept.
+    # One-thread steps go first: once a threaded step has run, OpenMP's idle
+    # workers spin for a while, and on a VM whose two cores may be hyperthread
+    # siblings they slow whatever runs next.
     best = [float("inf")] * len(steps)
-    for _ in range(ROUNDS):
-        for i, (_, step, call_args) in enumerate(steps):
-            begin = time.perf_counter()
-            step(*call_args)
-            best[i] = min(best[i], time.perf_counter() - begin)
+    phases = [range(len(CONFIGURATIONS)), range(len(CONFIGURATIONS), len(steps))]
+    for indices in phases:
+        for i in indices:  # warm-up
+            steps[i][1](*steps[i][2])
+        for _ in range(ROUNDS):
+            for i in indices:
+                _, step, call_args = steps[i]
+                begin = time.perf_counter()
+                step(*call_args)
+                best[i] = min(best[i], time.perf_counter() - begin)
     rows = [(name, seconds) for (name, _, _), seconds in zip(steps, best)]
     blas_begin = time.perf_counter()
     for _ in range(3):
@@ -89,10 +97,14 @@ def main():
             if i:
                 g = g @ params[2 * i].T
     blas = (time.perf_counter() - blas_begin) / 3
-    fp32 = rows[0][1]
-    print(f"{'step':<32}{'ms':>9}{'GFLOPS':>9}{'vs fp32':>9}")
-    for name, seconds in rows:
-        print(f"{name:<32}{seconds * 1e3:>9.2f}{flops / seconds / 1e9:>9.1f}{fp32 / seconds:>8.2f}x")
+    # Each step against FP32 on the same threads, and threads against one.
+    print(f"{'step':<32}{'ms':>9}{'GFLOPS':>9}{'vs fp32':>9}{'vs 1 thread':>13}")
+    for i, (name, seconds) in enumerate(rows):
+        fp32 = rows[i - i % len(CONFIGURATIONS)][1]
+        line = f"{name:<32}{seconds * 1e3:>9.2f}{flops / seconds / 1e9:>9.1f}{fp32 / seconds:>8.2f}x"
+        if i >= len(CONFIGURATIONS):
+            line += f"{rows[i - len(CONFIGURATIONS)][1] / seconds:>12.2f}x"
+        print(line)
     print(f"{'numpy/BLAS matmuls':<32}{blas * 1e3:>9.2f}{flops / blas / 1e9:>9.1f}")
 
 
