@@ -23,7 +23,7 @@ import numpy as np
 import contraction
 import training_step
 from fxp.compiler import compile_module, host_targets
-from fxp.models import mlp_step, mlp_step_signature
+from fxp.models import mlp_step, mlp_step_inputs, mlp_step_signature
 from fxp.training import MODELS
 
 ROUNDS = 15
@@ -44,7 +44,7 @@ def contraction_cases(shape, target):
 
 def step_cases(target):
     sizes = [784, 1024, 1024, 10]
-    x, y, params = training_step.step_inputs(sizes)
+    x, y, params = mlp_step_inputs(sizes, training_step.BATCH)
     for name, passes, seed in training_step.CONFIGURATIONS:
         build = lambda passes=passes, seed=seed: compile_module(
             mlp_step(sizes), passes, target=target).function(

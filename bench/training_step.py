@@ -20,7 +20,7 @@ import time
 import numpy as np
 
 from fxp.compiler import compile_module
-from fxp.models import mlp_step, mlp_step_signature
+from fxp.models import mlp_step, mlp_step_inputs, mlp_step_signature
 
 BATCH = 256
 ROUNDS = 10
@@ -34,18 +34,6 @@ CONFIGURATIONS = [
     ("dfp16 stochastic", '--fxp-quantize-training="recipe=dfp16"', True)]
 
 
-def step_inputs(sizes):
-    """A batch (inputs in [0, 1), one-hot labels) and small random weights."""
-    rng = np.random.RandomState(0)
-    x = rng.rand(BATCH, sizes[0]).astype(np.float32)
-    y = np.eye(sizes[-1], dtype=np.float32)[rng.randint(0, sizes[-1], BATCH)]
-    params = []
-    for fan_in, fan_out in zip(sizes, sizes[1:]):
-        params += [(rng.randn(fan_in, fan_out) * 0.05).astype(np.float32),
-                   np.zeros(fan_out, np.float32)]
-    return x, y, params
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", nargs="*", type=int, default=[784, 1024, 1024, 10])
@@ -55,7 +43,7 @@ def main():
     args = parser.parse_args()
     sizes = args.sizes
     text = mlp_step(sizes)
-    x, y, params = step_inputs(sizes)
+    x, y, params = mlp_step_inputs(sizes, BATCH)
     # Forward, weight gradient and (but for the first layer) input gradient.
     macs = sum(BATCH * a * b * (3 if i else 2) for i, (a, b) in enumerate(zip(sizes, sizes[1:])))
     flops = 2 * macs

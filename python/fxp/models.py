@@ -5,7 +5,10 @@ tensors, arith, math, func), for benchmarks and tests of any size.
 layers and softmax cross-entropy, over a dynamic batch: the same graph as
 examples/mlp_step.mlir (whose sizes are [64, 128, 10]) for any depth;
 `mlp_step_signature(sizes)` is its calling convention for
-`fxp.compiler.Library.function`."""
+`fxp.compiler.Library.function` and `mlp_step_inputs(sizes, batch)` a set of
+arguments for it."""
+
+import numpy as np
 
 
 def _matmul(result, lhs, rhs, lhs_map, rhs_map, lhs_type, rhs_type, init, init_type):
@@ -163,3 +166,16 @@ def mlp_step_signature(sizes, seeded=False):
     parameters = [("memref", 2, "f32"), ("memref", 1, "f32")] * layers
     args = [("memref", 2, "f32")] * 2 + parameters + ["f32"] + (["i64"] if seeded else [])
     return args, parameters + [("memref", 0, "f32")]
+
+
+def mlp_step_inputs(sizes, batch):
+    """Arguments for `mlp_step(sizes)` but the learning rate (and seed): a
+    batch of inputs in [0, 1), one-hot labels and small random weights."""
+    rng = np.random.RandomState(0)
+    x = rng.rand(batch, sizes[0]).astype(np.float32)
+    y = np.eye(sizes[-1], dtype=np.float32)[rng.randint(0, sizes[-1], batch)]
+    params = []
+    for fan_in, fan_out in zip(sizes, sizes[1:]):
+        params += [(rng.randn(fan_in, fan_out) * 0.05).astype(np.float32),
+                   np.zeros(fan_out, np.float32)]
+    return x, y, params

@@ -6,7 +6,9 @@ all compiled by fxp.
                                                        [--epochs N] [--plot F]
 
 Prints a table of test accuracy, final training loss and time per step for
-every configuration, and writes a plot of the loss curves.
+every configuration, and writes a plot of the loss curves; then times FP32
+and dfp16 on an MLP step large enough for the contractions to dominate
+(--speed-sizes; none to skip).
 """
 
 import argparse
@@ -16,6 +18,7 @@ import time
 import numpy as np
 
 from .compiler import compile_module
+from .models import mlp_step, mlp_step_inputs, mlp_step_signature
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -45,6 +48,13 @@ def load_digits_split(seed=0, test_fraction=0.2):
 
 def _he(rng, shape, fan_in):
     return (rng.randn(*shape) * np.sqrt(2.0 / fan_in)).astype(np.float32)
+
+
+def takes_seed(passes):
+    """Whether a step compiled with `passes` rounds stochastically, and so
+    takes a trailing seed."""
+    return "fxp-quantize-training" in passes and (
+        "rounding=" not in passes or "rounding=stochastic" in passes)
 
 
 class Model:
@@ -91,8 +101,7 @@ class Model:
         library = compile_module(source or self.source(), passes, target=target)
         tensors = [("memref", len(self.image_shape) + 1, "f32"), ("memref", 2, "f32")]
         params = [("memref", len(shape), "f32") for shape in self.param_shapes]
-        stochastic = "fxp-quantize-training" in passes and (
-            "rounding=" not in passes or "rounding=stochastic" in passes)
+        stochastic = takes_seed(passes)
         args = tensors + params + ["f32"] + (["i64"] if stochastic else [])
         results = params + [("memref", 0, "f32")]
         return library.function("step", args, results), stochastic
@@ -115,7 +124,8 @@ def compile_step(passes):
 def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0, model="mlp",
           source=None):
     """Trains from the same initial parameters and batch order; returns the
-    per-epoch mean training loss, final test accuracy and seconds per step.
+    per-epoch mean training loss, final test accuracy and `replay`, which runs
+    the compiled step once more on the first batch (for timing).
     `source` replaces the model's MLIR (for example, with attributes)."""
     model = MODELS[model]
     step, stochastic = model.compile_step(passes, source)
@@ -124,7 +134,7 @@ def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0, model="mlp",
     onehot = np.eye(10, dtype=np.float32)[y_train]
     params = model.init_params(seed)
     order_rng = np.random.RandomState(seed + 1)
-    losses, step_times, step_index = [], [], 0
+    losses, step_index, first_args = [], 0, None
     for _ in range(epochs):
         order = order_rng.permutation(len(x_train))
         epoch_loss = []
@@ -133,14 +143,62 @@ def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0, model="mlp",
             args = [x_train[idx], onehot[idx], *params, lr]
             if stochastic:
                 args.append(1000003 * seed + step_index)
-            begin = time.perf_counter()
+            first_args = first_args or args
             *params, loss = step(*args)
-            step_times.append(time.perf_counter() - begin)
             epoch_loss.append(float(loss))
             step_index += 1
         losses.append(float(np.mean(epoch_loss)))
     accuracy = float(np.mean(model.predict(params, x_test) == y_test))
-    return losses, accuracy, float(np.median(step_times))
+    return losses, accuracy, lambda: step(*first_args)
+
+
+def time_steps(replays, rounds=15):
+    """Seconds per call of each of `replays`, timed in interleaved rounds
+    (best of each), so that a shared machine's drift over the minutes of
+    training falls on every configuration alike. Calls are timed in batches
+    of at least about 2 ms."""
+    best = [float("inf")] * len(replays)
+    repeats = []
+    for replay in replays:
+        begin = time.perf_counter()
+        replay()
+        repeats.append(max(1, int(2e-3 / (time.perf_counter() - begin))))
+    for _ in range(rounds):
+        for i, (replay, repeat) in enumerate(zip(replays, repeats)):
+            begin = time.perf_counter()
+            for _ in range(repeat):
+                replay()
+            best[i] = min(best[i], (time.perf_counter() - begin) / repeat)
+    return best
+
+
+# The digits networks are too small for their step time to say much about
+# fixed point's speed (quantization passes, not contractions, set it); the
+# main job also times one step of an MLP where contractions dominate.
+SPEED_SIZES, SPEED_BATCH = (784, 1024, 1024, 10), 256
+
+
+def print_compute_bound_speed(sizes):
+    """One step of `fxp.models.mlp_step(sizes)` (batch 256) as FP32 and
+    with dfp16, timed in interleaved rounds, against FP32."""
+    x, y, params = mlp_step_inputs(sizes, SPEED_BATCH)
+    text = mlp_step(sizes)
+    names, replays = [], []
+    for name, passes in CONFIGS:
+        if name != "fp32" and not name.startswith("dfp16"):
+            continue
+        seeded = takes_seed(passes)
+        step = compile_module(text, passes).function(
+            "step", *mlp_step_signature(sizes, seeded=seeded))
+        args = [x, y, *params, 0.01] + ([1] if seeded else [])
+        names.append(name)
+        replays.append(lambda step=step, args=args: step(*args))
+    seconds = time_steps(replays, rounds=10)
+    print(f"\nMLP {'-'.join(map(str, sizes))}, batch {SPEED_BATCH} (random "
+          "data; contractions dominate), one thread:")
+    for name, step_seconds in zip(names, seconds):
+        print(f"{name:<32}{step_seconds * 1e3:>9.2f} ms/step"
+              f"{seconds[0] / step_seconds:>8.2f}x")
 
 
 def main(argv=None):
@@ -148,6 +206,10 @@ def main(argv=None):
     parser.add_argument("--model", choices=sorted(MODELS), default="mlp")
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--plot", default=None)
+    parser.add_argument("--speed-sizes", nargs="*", type=int,
+                        default=list(SPEED_SIZES),
+                        help="layer sizes of the MLP step also timed where "
+                             "contractions dominate (none: skip it)")
     args = parser.parse_args(argv)
     args.plot = args.plot or os.path.join(_ROOT, "build", f"training-loss-{args.model}.png")
 
@@ -156,17 +218,24 @@ def main(argv=None):
                else "CNN conv3x3x8-ReLU-dense288x10")
     print(f"digits: {len(data[0])} train / {len(data[2])} test images; "
           f"{network}, batch 32, SGD lr 0.1, {args.epochs} epochs\n")
+    curves, rows, replays = {}, [], []
+    for name, passes in CONFIGS:
+        losses, accuracy, replay = train(passes, data, epochs=args.epochs,
+                                         model=args.model)
+        curves[name] = losses
+        rows.append((name, accuracy, losses[-1]))
+        replays.append(replay)
+    seconds = time_steps(replays)
     header = f"{'configuration':<32}{'test acc':>9}{'final loss':>12}{'ms/step':>9}{'vs fp32':>9}"
     print(header)
     print("-" * len(header))
-    curves, fp32_time = {}, None
-    for name, passes in CONFIGS:
-        losses, accuracy, seconds = train(passes, data, epochs=args.epochs,
-                                          model=args.model)
-        fp32_time = fp32_time or seconds
-        curves[name] = losses
-        print(f"{name:<32}{accuracy * 100:>8.2f}%{losses[-1]:>12.4f}"
-              f"{seconds * 1e3:>9.3f}{fp32_time / seconds:>8.2f}x", flush=True)
+    for (name, accuracy, loss), step_seconds in zip(rows, seconds):
+        print(f"{name:<32}{accuracy * 100:>8.2f}%{loss:>12.4f}"
+              f"{step_seconds * 1e3:>9.3f}{seconds[0] / step_seconds:>8.2f}x")
+    print("\n(ms/step: one step on a batch of 32 after training, every "
+          "configuration timed in the same interleaved rounds, best of 15)")
+    if args.speed_sizes:
+        print_compute_bound_speed(args.speed_sizes)
     try:
         import matplotlib
         matplotlib.use("Agg")
