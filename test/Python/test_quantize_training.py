@@ -10,6 +10,18 @@ from fxp.compiler import compile_module
 
 B, M, N, K = 3, 5, 7, 9
 
+def batch_matmul(lhs, rhs):
+    """The zero-initialized batch matmul of `lhs` and `rhs`, returned."""
+    return f"""
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<{B}x{M}x{N}xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<{B}x{M}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32>
+  %c = linalg.batch_matmul ins({lhs}, {rhs} : tensor<{B}x{M}x{K}xf32>, tensor<{B}x{K}x{N}xf32>)
+      outs(%init : tensor<{B}x{M}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32>
+  return %c : tensor<{B}x{M}x{N}xf32>
+}}"""
+
+
 # A [B, M, K] as A^T^T (two linalg.transposes), and B [B, K, N] as a generic
 # copy of a [N, B, K] source: out[b, k, n] = in[n, b, k].
 TRANSPOSED = f"""
@@ -25,24 +37,11 @@ func.func @f(%a: tensor<{B}x{K}x{M}xf32>, %b: tensor<{N}x{B}x{K}xf32>) -> tensor
       ins(%b : tensor<{N}x{B}x{K}xf32>) outs(%e3 : tensor<{B}x{K}x{N}xf32>) {{
   ^bb0(%in: f32, %out: f32):
     linalg.yield %in : f32
-  }} -> tensor<{B}x{K}x{N}xf32>
-  %zero = arith.constant 0.0 : f32
-  %e4 = tensor.empty() : tensor<{B}x{M}x{N}xf32>
-  %init = linalg.fill ins(%zero : f32) outs(%e4 : tensor<{B}x{M}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32>
-  %c = linalg.batch_matmul ins(%a2, %b1 : tensor<{B}x{M}x{K}xf32>, tensor<{B}x{K}x{N}xf32>)
-      outs(%init : tensor<{B}x{M}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32>
-  return %c : tensor<{B}x{M}x{N}xf32>
-}}"""
+  }} -> tensor<{B}x{K}x{N}xf32>""" + batch_matmul("%a2", "%b1")
 
 DIRECT = f"""
-func.func @f(%a: tensor<{B}x{M}x{K}xf32>, %b: tensor<{B}x{K}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32> {{
-  %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<{B}x{M}x{N}xf32>
-  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<{B}x{M}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32>
-  %c = linalg.batch_matmul ins(%a, %b : tensor<{B}x{M}x{K}xf32>, tensor<{B}x{K}x{N}xf32>)
-      outs(%init : tensor<{B}x{M}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32>
-  return %c : tensor<{B}x{M}x{N}xf32>
-}}"""
+func.func @f(%a: tensor<{B}x{M}x{K}xf32>, %b: tensor<{B}x{K}x{N}xf32>) -> tensor<{B}x{M}x{N}xf32> {{""" + \
+    batch_matmul("%a", "%b")
 
 
 @pytest.mark.parametrize("target", ["portable", "host"])
