@@ -128,3 +128,24 @@ def test_stochastic_all_ones_word(target, width):
         assert expected[index] == expected_element, (value, exponent)
         np.testing.assert_array_equal(result.astype(np.int64), expected,
                                       err_msg=f"x = {value}, exponent {exponent}")
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+def test_dynamic_dims(target):
+    """A tensor with two dynamic dimensions (their loops stay apart: upstream
+    cannot lower an expand_shape with two dynamic sizes in one group) and a
+    static one: the same bits as the reference, row-major index included."""
+    text = """
+func.func @q(%x: tensor<?x?x6xf32>, %e: tensor<i32>, %seed: i64) -> tensor<?x?x6xi16> {
+  %d = fxp.quantize_dfp %x, %e rounding <stochastic> overflow <saturate> seed %seed stream 3
+      : tensor<?x?x6xf32>, tensor<i32> -> !fxp.dfp<?x?x6, 16>
+  %m = fxp.mantissas %d : !fxp.dfp<?x?x6, 16> -> tensor<?x?x6x!fxp.fixed<16, 0>>
+  %s = fxp.to_storage %m : tensor<?x?x6x!fxp.fixed<16, 0>> -> tensor<?x?x6xi16>
+  return %s : tensor<?x?x6xi16>
+}"""
+    fn = compile_module(text, target=target).function(
+        "q", [("memref", 3, "f32"), ("memref", 0, "i32"), "i64"], [("memref", 3, "i16")])
+    x = inputs(3)[:5 * 7 * 6].reshape(5, 7, 6)
+    (result,) = fn(x, np.array(-13, np.int32), SEED)
+    expected = ref.quantize(x.ravel(), 16, 13, "stochastic", "saturate", seed=SEED, stream=3)
+    np.testing.assert_array_equal(result.astype(np.int64).ravel(), expected)

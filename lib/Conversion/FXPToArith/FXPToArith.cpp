@@ -56,8 +56,11 @@ SmallVector<Value> mlir::fxp::getDimSizes(OpBuilder &builder, Location loc,
 /// loop over the same elements in the same order, so the row-major linear
 /// index is unchanged and the inner loop is long enough to vectorize (NHWC
 /// tensors with few channels would otherwise loop over 1 or 8 elements).
+/// A group holds at most one dynamic loop: upstream's
+/// expand-strided-metadata crashes on an expand_shape with two dynamic
+/// sizes in one group.
 static SmallVector<ReassociationIndices>
-getCollapsibleLoops(unsigned rank, ArrayRef<AffineMap> maps) {
+getCollapsibleLoops(ArrayRef<int64_t> shape, ArrayRef<AffineMap> maps) {
   auto mergeable = [&](unsigned dim) {
     return llvm::all_of(maps, [&](AffineMap map) {
       auto uses = [&](unsigned d) {
@@ -77,8 +80,12 @@ getCollapsibleLoops(unsigned rank, ArrayRef<AffineMap> maps) {
     });
   };
   SmallVector<ReassociationIndices> groups = {{0}};
-  for (unsigned dim = 0; dim + 1 < rank; ++dim) {
-    if (mergeable(dim))
+  for (unsigned dim = 0; dim + 1 < shape.size(); ++dim) {
+    bool twoDynamic = ShapedType::isDynamic(shape[dim + 1]) &&
+                      llvm::any_of(groups.back(), [&](int64_t loop) {
+                        return ShapedType::isDynamic(shape[loop]);
+                      });
+    if (mergeable(dim) && !twoDynamic)
       groups.back().push_back(dim + 1);
     else
       groups.push_back({int64_t(dim + 1)});
@@ -126,7 +133,8 @@ Value mlir::fxp::buildElementwise(OpBuilder &builder, Location loc,
   maps.resize(operands.size(), identity);
   SmallVector<Value> inputs(operands);
   RankedTensorType loopType = tensorType;
-  SmallVector<ReassociationIndices> groups = getCollapsibleLoops(rank, maps);
+  SmallVector<ReassociationIndices> groups =
+      getCollapsibleLoops(tensorType.getShape(), maps);
   bool collapse = groups.size() < rank;
   if (collapse) {
     for (auto [input, map] : llvm::zip(inputs, maps)) {

@@ -300,9 +300,10 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
 /// the three floors n, A = floor(t * 2^16) and B = floor(t * 2^32) are exact
 /// and so are u = A - n * 2^16 and v = B - A * 2^16 (integers in [0, 2^16)),
 /// so r = u * 2^16 + v. t is first clamped to one step beyond the range
-/// (where the result saturates either way), which keeps t * 2^32 finite; a
-/// negative t whose scaling rounded (|t| < 2^-126) is replaced by -2^-33:
-/// every t in [-2^-32, 0) has n = -1 and r = 2^32 - 1. NaN gives 0.
+/// (where the result saturates either way), which keeps t * 2^32 finite.
+/// For a negative x, t is at most -2^-33: every t in [-2^-32, 0) has n = -1
+/// and r = 2^32 - 1, and so does a tiny t whose scaling rounded (to -0.0
+/// even). NaN gives 0.
 static Value emitQuantizeStochastic(ImplicitLocOpBuilder &b, Value x,
                                     Value frac, const RoundingConfig &config,
                                     Value random) {

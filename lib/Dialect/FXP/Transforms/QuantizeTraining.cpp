@@ -483,11 +483,19 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
     op->replaceAllUsesWith(ValueRange{result});
     op->erase();
   }
-  // Copies that only contractions read go (a chain's last one first: it
-  // was met first).
-  for (Operation *copy : transposes)
-    if (copy->use_empty())
-      copy->erase();
+  // Copies that only contractions read go; erasing one may free its
+  // source's copy, met earlier or later.
+  SmallVector<Operation *> copies = transposes.takeVector();
+  for (bool erased = true; erased;) {
+    erased = false;
+    for (Operation *&copy : copies) {
+      if (copy && copy->use_empty()) {
+        copy->erase();
+        copy = nullptr;
+        erased = true;
+      }
+    }
+  }
   // gupta keeps no FP32 weights: every tensor result of the step is rounded.
   if (options.recipe == Recipe::Gupta && !contractions.empty()) {
     for (Block &block : func.getBody()) {

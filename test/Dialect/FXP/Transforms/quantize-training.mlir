@@ -187,6 +187,11 @@ func.func @shared(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>, %v: tensor<8x3xf32>,
 // DFP: fxp.contract %{{.*}}, %[[W]] maps
 // DFP: fxp.contract %{{.*}}, %[[W]] maps
 // DFP-NOT: fxp.quantize_dfp %arg1,
+// DFP-LABEL: func.func @transposed_chain
+// DFP-NOT: linalg.transpose
+// DFP-COUNT-1: fxp.quantize_dfp %arg1,
+// DFP-NOT: linalg.transpose
+// DFP: return
 // DFP-LABEL: func.func @transposed_kept
 // DFP: %[[T:.*]] = linalg.transpose
 // DFP: fxp.contract
@@ -203,6 +208,23 @@ func.func @transposed(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>, %dy: tensor<4x3x
   %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x8xf32>) -> tensor<4x8xf32>
   %dx = linalg.matmul ins(%dy, %wt : tensor<4x3xf32>, tensor<3x8xf32>) outs(%f2 : tensor<4x8xf32>) -> tensor<4x8xf32>
   return %y, %dx : tensor<4x3xf32>, tensor<4x8xf32>
+}
+
+// w^T feeds one contraction and (w^T)^T another: both copies go.
+func.func @transposed_chain(%x: tensor<4x3xf32>, %w: tensor<8x3xf32>, %dy: tensor<4x8xf32>)
+    -> (tensor<4x8xf32>, tensor<4x3xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %et = tensor.empty() : tensor<3x8xf32>
+  %t1 = linalg.transpose ins(%w : tensor<8x3xf32>) outs(%et : tensor<3x8xf32>) permutation = [1, 0]
+  %e = tensor.empty() : tensor<4x8xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %y = linalg.matmul ins(%x, %t1 : tensor<4x3xf32>, tensor<3x8xf32>) outs(%f : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %et2 = tensor.empty() : tensor<8x3xf32>
+  %t2 = linalg.transpose ins(%t1 : tensor<3x8xf32>) outs(%et2 : tensor<8x3xf32>) permutation = [1, 0]
+  %e2 = tensor.empty() : tensor<4x3xf32>
+  %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %dx = linalg.matmul ins(%dy, %t2 : tensor<4x8xf32>, tensor<8x3xf32>) outs(%f2 : tensor<4x3xf32>) -> tensor<4x3xf32>
+  return %y, %dx : tensor<4x8xf32>, tensor<4x3xf32>
 }
 
 func.func @transposed_kept(%dy: tensor<4x3xf32>, %w: tensor<8x3xf32>)

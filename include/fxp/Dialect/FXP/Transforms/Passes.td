@@ -151,9 +151,9 @@ def FXPQuantizeTrainingPass
     forward and the backward pass) is quantized once, where that quantization
     dominates all of them. A transposed operand (`linalg.transpose`, or a
     `linalg.generic` copy equal to one, chains included) is read through the
-    contraction's maps instead: its source is what gets quantized, so a
-    weight rounds once for `x w` and `dy w^T`, and the copy goes unless
-    something else reads it.
+    contraction's maps instead: its source is what gets quantized (with its
+    format), so with per-tensor exponents a weight rounds once for `x w` and
+    `dy w^T`, and the copy goes unless something else reads it.
 
     When the rounding is stochastic (the default), every rounding op gets its
     own `stream` (numbered in program order after any already in the module)
