@@ -2,8 +2,10 @@
 tensors, arith, math, func), for benchmarks and tests of any size.
 
 `mlp_step(sizes)` is one SGD step of a multilayer perceptron with ReLU hidden
-layers and softmax cross-entropy, over a dynamic batch: the same graph as
-examples/mlp_step.mlir (whose sizes are [64, 128, 10]) for any depth;
+layers and softmax cross-entropy, over a dynamic batch: the computation of
+examples/mlp_step.mlir (whose sizes are [64, 128, 10]) for any depth, with
+`dy w^T` written as a matmul indexing map instead of a `linalg.transpose`
+(fxp-quantize-training turns both into the same `fxp.contract`);
 `mlp_step_signature(sizes)` is its calling convention for
 `fxp.compiler.Library.function` and `mlp_step_inputs(sizes, batch)` a set of
 arguments for it."""
