@@ -149,3 +149,33 @@ func.func @q(%x: tensor<?x?x6xf32>, %e: tensor<i32>, %seed: i64) -> tensor<?x?x6
     (result,) = fn(x, np.array(-13, np.int32), SEED)
     expected = ref.quantize(x.ravel(), 16, 13, "stochastic", "saturate", seed=SEED, stream=3)
     np.testing.assert_array_equal(result.astype(np.int64).ravel(), expected)
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+@pytest.mark.parametrize("width", [8, 16, 24, 32])
+def test_dequantize_dfp(target, width):
+    """m * 2^e rounded once to binary32 for every mantissa width (f32
+    arithmetic up to 24 bits, f64 beyond), with exponents that make the
+    results normal, subnormal (rounding), zero and infinite."""
+    storage = "i8" if width <= 8 else "i16" if width <= 16 else "i32"
+    text = f"""
+func.func @d(%s: tensor<4096x{storage}>, %e: tensor<i32>) -> tensor<4096xf32> {{
+  %q = fxp.from_storage %s : tensor<4096x{storage}> -> tensor<4096x!fxp.fixed<{width}, 0>>
+  %d = fxp.make_dfp %q, %e : tensor<4096x!fxp.fixed<{width}, 0>>, tensor<i32> -> !fxp.dfp<4096, {width}>
+  %x = fxp.dequantize %d : !fxp.dfp<4096, {width}> -> tensor<4096xf32>
+  return %x : tensor<4096xf32>
+}}"""
+    fn = compile_module(text, target=target).function(
+        "d", [("memref", 1, storage), ("memref", 0, "i32")], [("memref", 1, "f32")])
+    rng = np.random.RandomState(width)
+    hi = 2 ** (width - 1) - 1
+    m = rng.randint(-hi - 1, hi + 1, 4096, dtype=np.int64)
+    m[:8] = [0, 1, -1, hi, -hi - 1, 3, -5, 2 ** (width - 2) + 1]
+    m = m.astype(np.dtype(storage.replace("i", "int")))
+    for exponent in [0, -20, 100, 127, 128, 200, 300, -126, -127, -140, -149 - width,
+                     -160, -252, -253, -300]:
+        (result,) = fn(m, np.array(exponent, np.int32))
+        with np.errstate(over="ignore"):
+            expected = ref.scale_to_float(m.astype(np.int64), exponent)
+        np.testing.assert_array_equal(result.view(np.uint32), expected.view(np.uint32),
+                                      err_msg=f"exponent {exponent}")

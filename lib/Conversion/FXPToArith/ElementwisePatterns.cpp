@@ -154,19 +154,18 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
           rewriter, op.getLoc(), op.getType(), input,
           {identity, getExponentMap(dfp)}, false,
           [&](ImplicitLocOpBuilder &nb, ValueRange args, Value) {
-            return emitScaleToFloat(nb, signExtend64(nb, args[0]),
-                                    signExtend64(nb, args[1]));
+            return emitScaleToFloat(nb, args[0], signExtend64(nb, args[1]));
           });
       rewriter.replaceOp(op, result);
       return success();
     }
     int frac = getFixedElementType(op.getInput().getType()).getFrac();
-    Value result = buildElementwise(
-        rewriter, op.getLoc(), op.getType(), input, {}, false,
-        [&](ImplicitLocOpBuilder &nb, ValueRange args, Value) {
-          return emitScaleToFloat(nb, signExtend64(nb, args[0]),
-                                  createIntConstant(nb, -frac, 64));
-        });
+    Value result =
+        buildElementwise(rewriter, op.getLoc(), op.getType(), input, {}, false,
+                         [&](ImplicitLocOpBuilder &nb, ValueRange args, Value) {
+                           return emitScaleToFloat(
+                               nb, args[0], createIntConstant(nb, -frac, 64));
+                         });
     rewriter.replaceOp(op, result);
     return success();
   }

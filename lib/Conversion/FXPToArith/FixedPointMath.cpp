@@ -403,6 +403,13 @@ Value mlir::fxp::emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2) {
 
 Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
                                   Value exp2) {
+  // An integer of at most 24 bits converts to f32 exactly, and as |v| >= 1
+  // (or v = 0) its first scaling (by a normal power of two, see
+  // scaleByPowerOfTwo) is exact too: only the second rounds.
+  if (auto integer = dyn_cast<IntegerType>(value.getType());
+      integer && integer.getWidth() <= 24)
+    return scaleByPowerOfTwo(
+        b, arith::SIToFPOp::create(b, b.getF32Type(), value), exp2);
   // Both factors are exact in f64 and so is their product (a power of two
   // times at most 53 bits) unless it leaves f64's range, where the f32
   // result is 0 or infinity anyway: only the final truncation rounds.

@@ -44,8 +44,9 @@ Value emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
 /// or lane by lane for a vector of `i64`.
 Value emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2);
 
-/// `value * 2^exp2` rounded once to f32, for an `i64` or `f32` value and an
-/// `i64` exponent.
+/// `value * 2^exp2` rounded once to f32, for an integer (up to `i64`) or
+/// `f32` value and an `i64` exponent; f32 arithmetic up to 24-bit integers,
+/// f64 beyond.
 Value emitScaleToFloat(ImplicitLocOpBuilder &b, Value value, Value exp2);
 
 /// `acc + addend` clamped to the i32 range, for `i32` scalars or vectors:
