@@ -16,7 +16,6 @@ the same configurations.
 
 import argparse
 import os
-import time
 
 import numpy as np
 
@@ -24,7 +23,7 @@ import contraction
 import training_step
 from fxp.compiler import compile_module, host_targets
 from fxp.models import mlp_step, mlp_step_inputs, mlp_step_signature
-from fxp.training import MODELS
+from fxp.training import MODELS, time_steps
 
 ROUNDS = 15
 
@@ -85,17 +84,7 @@ def main():
         for directory in (args.new, args.old):
             os.environ["FXP_BUILD_DIR"] = directory
             functions.append(build())
-        # Short calls are timed in batches of at least about 2 ms.
-        begin = time.perf_counter()
-        functions[0](*call_args)
-        repeat = max(1, int(2e-3 / (time.perf_counter() - begin)))
-        best = [float("inf")] * 2
-        for _ in range(ROUNDS):
-            for i, function in enumerate(functions):
-                begin = time.perf_counter()
-                for _ in range(repeat):
-                    function(*call_args)
-                best[i] = min(best[i], (time.perf_counter() - begin) / repeat)
+        best = time_steps([lambda f=f: f(*call_args) for f in functions], rounds=ROUNDS)
         print(f"{name:<32}{best[0] * 1e3:>10.2f}{best[1] * 1e3:>10.2f}   {best[1] / best[0]:.2f}x",
               flush=True)
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from fxp.compiler import compile_module
 from fxp.models import mlp_step, mlp_step_inputs, mlp_step_signature
+from fxp.training import time_steps
 
 BATCH = 256
 ROUNDS = 10
@@ -62,17 +63,10 @@ def main():
     # One-thread steps go first: once a threaded step has run, OpenMP's idle
     # workers spin for a while, and on a VM whose two cores may be hyperthread
     # siblings they slow whatever runs next.
-    best = [float("inf")] * len(steps)
-    phases = [range(len(CONFIGURATIONS)), range(len(CONFIGURATIONS), len(steps))]
-    for indices in phases:
-        for i in indices:  # warm-up
-            steps[i][1](*steps[i][2])
-        for _ in range(ROUNDS):
-            for i in indices:
-                _, step, call_args = steps[i]
-                begin = time.perf_counter()
-                step(*call_args)
-                best[i] = min(best[i], time.perf_counter() - begin)
+    best = []
+    for phase in (steps[:len(CONFIGURATIONS)], steps[len(CONFIGURATIONS):]):
+        best += time_steps([lambda step=step, values=values: step(*values)
+                            for _, step, values in phase], rounds=ROUNDS)
     rows = [(name, seconds) for (name, _, _), seconds in zip(steps, best)]
     blas_begin = time.perf_counter()
     for _ in range(3):

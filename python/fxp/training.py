@@ -153,10 +153,10 @@ def train(passes, data, epochs=20, batch=32, lr=0.1, seed=0, model="mlp",
 
 
 def time_steps(replays, rounds=15):
-    """Seconds per call of each of `replays`, timed in interleaved rounds
-    (best of each), so that a shared machine's drift over the minutes of
-    training falls on every configuration alike. Calls are timed in batches
-    of at least about 2 ms."""
+    """Seconds per call of each of `replays` (calls without arguments),
+    timed in interleaved rounds (best of each), so that a shared machine's
+    drift falls on every one alike. Short calls are timed in batches of at
+    least about 2 ms."""
     best = [float("inf")] * len(replays)
     repeats = []
     for replay in replays:
