@@ -227,21 +227,27 @@ static Value f32Constant(ImplicitLocOpBuilder &b, double value) {
   return arith::ConstantOp::create(b, b.getF32FloatAttr(value));
 }
 
+/// `type` with the element type `element` (a vector's shape kept).
+static Type withElementType(Type type, Type element) {
+  if (auto vector = dyn_cast<VectorType>(type))
+    return vector.clone(element);
+  return element;
+}
+
 /// t = x * 2^frac in f32, as two multiplications by normal powers of two
-/// (beyond [-252, 254] nothing changes). t is exact wherever |t| >= 2^-126:
-/// only a product below that (the first one's when the second scales down
-/// further) can round.
+/// (beyond [-252, 254] nothing changes), lane by lane for vectors. t is exact
+/// wherever |t| >= 2^-126: only a product below that (the first one's when
+/// the second scales down further) can round.
 static Value scaleByPowerOfTwo(ImplicitLocOpBuilder &b, Value x, Value frac) {
-  Value clamped = clamp(b, frac, i64(b, -252), i64(b, 254));
-  Value first = clamp(b, clamped, i64(b, -126), i64(b, 127));
+  Value clamped = clamp(b, frac, like(b, frac, -252), like(b, frac, 254));
+  Value first = clamp(b, clamped, like(b, frac, -126), like(b, frac, 127));
   Value second = arith::SubIOp::create(b, clamped, first);
   auto power = [&](Value e) {
-    Value bits = arith::ShLIOp::create(
-        b,
-        arith::TruncIOp::create(b, b.getI32Type(),
-                                arith::AddIOp::create(b, e, i64(b, 127))),
-        i32(b, 23));
-    return arith::BitcastOp::create(b, b.getF32Type(), bits);
+    Value biased =
+        arith::TruncIOp::create(b, withElementType(e.getType(), b.getI32Type()),
+                                arith::AddIOp::create(b, e, like(b, e, 127)));
+    Value bits = arith::ShLIOp::create(b, biased, like(b, biased, 23));
+    return arith::BitcastOp::create(b, x.getType(), bits);
   };
   return arith::MulFOp::create(b, arith::MulFOp::create(b, x, power(first)),
                                power(second));
@@ -388,37 +394,34 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
 // Dequantization and §5 exponents
 //===----------------------------------------------------------------------===//
 
-Value mlir::fxp::emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2) {
-  // Beyond f64's normal range the f32 results that use it are 0 or infinity
-  // anyway, so clamping changes nothing.
+Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
+                                  Value exp2) {
+  // An f32 sum of integers, and an integer of at most 24 bits (converted to
+  // f32 exactly), is 0 or has |v| >= 1, so its first scaling by a normal
+  // power of two (see scaleByPowerOfTwo) is exact: only the second rounds.
+  // When that one scales down further (2^-126 times at most 2^-126), the
+  // exact product is below 2^-150 and rounds to zero either way, as
+  // |v| < 2^102.
+  Type element = getElementTypeOrSelf(value.getType());
+  Type f32 = withElementType(value.getType(), b.getF32Type());
+  if (element.isF32())
+    return scaleByPowerOfTwo(b, value, exp2);
+  if (element.getIntOrFloatBitWidth() <= 24)
+    return scaleByPowerOfTwo(b, arith::SIToFPOp::create(b, f32, value), exp2);
+  // Both factors are exact in f64 and so is their product (a power of two
+  // times at most 53 bits) unless it leaves f64's range, where the f32
+  // result is 0 or infinity anyway: only the final truncation rounds.
+  // Beyond f64's normal range the results are 0 or infinity anyway, so
+  // clamping the exponent changes nothing.
   Value clamped = clamp(b, exp2, like(b, exp2, -1022), like(b, exp2, 1023));
   Value bits = arith::ShLIOp::create(
       b, arith::AddIOp::create(b, clamped, like(b, exp2, 1023)),
       like(b, exp2, 52));
-  Type f64 = b.getF64Type();
-  if (auto vector = dyn_cast<VectorType>(exp2.getType()))
-    f64 = vector.clone(f64);
-  return arith::BitcastOp::create(b, f64, bits);
-}
-
-Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
-                                  Value exp2) {
-  // An integer of at most 24 bits converts to f32 exactly, and as |v| >= 1
-  // (or v = 0) its first scaling (by a normal power of two, see
-  // scaleByPowerOfTwo) is exact too: only the second rounds.
-  if (auto integer = dyn_cast<IntegerType>(value.getType());
-      integer && integer.getWidth() <= 24)
-    return scaleByPowerOfTwo(
-        b, arith::SIToFPOp::create(b, b.getF32Type(), value), exp2);
-  // Both factors are exact in f64 and so is their product (a power of two
-  // times at most 53 bits) unless it leaves f64's range, where the f32
-  // result is 0 or infinity anyway: only the final truncation rounds.
-  Value wide = isa<FloatType>(value.getType())
-                   ? Value(arith::ExtFOp::create(b, b.getF64Type(), value))
-                   : Value(arith::SIToFPOp::create(b, b.getF64Type(), value));
+  Type f64 = withElementType(value.getType(), b.getF64Type());
+  Value power = arith::BitcastOp::create(b, f64, bits);
   return arith::TruncFOp::create(
-      b, b.getF32Type(),
-      arith::MulFOp::create(b, wide, emitPowerOfTwo(b, exp2)));
+      b, f32,
+      arith::MulFOp::create(b, arith::SIToFPOp::create(b, f64, value), power));
 }
 
 Value mlir::fxp::emitSaturatingAdd(ImplicitLocOpBuilder &b, Value acc,

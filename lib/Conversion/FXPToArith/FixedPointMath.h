@@ -40,13 +40,10 @@ Value emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
 Value emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                         const RoundingConfig &config, Value random);
 
-/// `2^exp2` as an f64 (`exp2` is an `i64`, clamped to f64's normal range),
-/// or lane by lane for a vector of `i64`.
-Value emitPowerOfTwo(ImplicitLocOpBuilder &b, Value exp2);
-
-/// `value * 2^exp2` rounded once to f32, for an integer (up to `i64`) or
-/// `f32` value and an `i64` exponent; f32 arithmetic up to 24-bit integers,
-/// f64 beyond.
+/// `value * 2^exp2` rounded once to f32, for an `i64` exponent and an integer
+/// value (up to `i64`), or an f32 one that holds an integer below 2^102 in
+/// magnitude (a contraction's sum); lane by lane for vectors. f32 arithmetic
+/// for f32 values and integers of up to 24 bits, f64 beyond.
 Value emitScaleToFloat(ImplicitLocOpBuilder &b, Value value, Value exp2);
 
 /// `acc + addend` clamped to the i32 range, for `i32` scalars or vectors:

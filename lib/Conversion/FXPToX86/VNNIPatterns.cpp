@@ -1217,101 +1217,98 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
 
     auto i32Vector = VectorType::get({lanes}, b.getI32Type());
     auto f32Vector = VectorType::get({lanes}, b.getF32Type());
-    auto f64Vector = VectorType::get({lanes}, b.getF64Type());
     auto pairVector = VectorType::get({2 * lanes}, b.getI16Type());
     int64_t accumulators = rows * vectors;
     Value zero = index(b, 0), one = index(b, 1);
     Value segmentPairs = block ? index(b, block / 2) : pairs;
-    Value segments = block ? ceilDiv(b, pairs, block / 2) : one;
     int64_t chunkPairs = saturating ? 0 : *op.getChunk() / 2;
 
     auto tileSums = [&](ImplicitLocOpBuilder &rb, Value firstRow,
                         Value firstVector) {
       Value zeroF = arith::ConstantOp::create(
           rb, DenseElementsAttr::get(f32Vector, 0.0f));
+      // The sums of one segment, scaled by its exponents (rounding once).
+      auto segmentSums = [&](ImplicitLocOpBuilder &sb, Value segment) {
+        Value begin = arith::MulIOp::create(sb, segment, segmentPairs);
+        Value end = arith::MinUIOp::create(
+            sb, arith::AddIOp::create(sb, begin, segmentPairs), pairs);
+        // A saturating sum is one chunk per segment.
+        Value chunks = saturating
+                           ? one
+                           : ceilDiv(sb, arith::SubIOp::create(sb, end, begin),
+                                     chunkPairs);
+        SmallVector<Value> sums(accumulators, zeroF);
+        auto chunkLoop = scf::ForOp::create(
+            sb, zero, chunks, one, sums,
+            [&](OpBuilder &b3, Location loc3, Value chunk,
+                ValueRange floatAccs) {
+              ImplicitLocOpBuilder cb(loc3, b3);
+              Value first = begin, last = end;
+              if (!saturating) {
+                first = arith::AddIOp::create(cb, begin,
+                                              multiply(cb, chunk, chunkPairs));
+                last = arith::MinUIOp::create(
+                    cb, arith::AddIOp::create(cb, first, index(cb, chunkPairs)),
+                    end);
+              }
+              Value zeroI = arith::ConstantOp::create(
+                  cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
+              SmallVector<Value> intAccs(accumulators, zeroI);
+              auto pairLoop = scf::ForOp::create(
+                  cb, first, last, one, intAccs,
+                  [&](OpBuilder &b4, Location loc4, Value pair,
+                      ValueRange accs) {
+                    ImplicitLocOpBuilder kb(loc4, b4);
+                    SmallVector<Value> bVectors = readBVectors(
+                        kb, packedB, pairVector, firstVector, pair, vectors);
+                    SmallVector<Value> next;
+                    for (int64_t r = 0; r < rows; ++r) {
+                      Value aPair = tensor::ExtractOp::create(
+                          kb, packedA,
+                          ValueRange{
+                              arith::AddIOp::create(kb, firstRow, index(kb, r)),
+                              pair});
+                      Value aVector = vector::BitCastOp::create(
+                          kb, pairVector,
+                          vector::BroadcastOp::create(kb, i32Vector, aPair));
+                      for (int64_t v = 0; v < vectors; ++v)
+                        next.push_back(pairDot(kb, target, saturating,
+                                               accs[r * vectors + v], aVector,
+                                               bVectors[v]));
+                    }
+                    scf::YieldOp::create(kb, next);
+                  });
+              // End of a chunk: its exact i32 sums join the f32 ones.
+              SmallVector<Value> flushed;
+              for (int64_t i = 0; i < accumulators; ++i)
+                flushed.push_back(arith::AddFOp::create(
+                    cb, floatAccs[i],
+                    arith::SIToFPOp::create(cb, f32Vector,
+                                            pairLoop.getResult(i))));
+              scf::YieldOp::create(cb, flushed);
+            });
+        SmallVector<Value> exp2 = exponents(sb, firstRow, firstVector, segment);
+        SmallVector<Value> scaled;
+        for (int64_t i = 0; i < accumulators; ++i)
+          scaled.push_back(
+              emitScaleToFloat(sb, chunkLoop.getResult(i), exp2[i]));
+        return scaled;
+      };
+      // One segment is the result (adding it to a zero would turn a -0 into
+      // +0); more add up in increasing k.
+      if (!block)
+        return segmentSums(rb, zero);
       SmallVector<Value> totals(accumulators, zeroF);
       auto segmentLoop = scf::ForOp::create(
-          rb, zero, segments, one, totals,
+          rb, zero, ceilDiv(rb, pairs, block / 2), one, totals,
           [&](OpBuilder &b2, Location loc2, Value segment,
               ValueRange segmentTotals) {
             ImplicitLocOpBuilder sb(loc2, b2);
-            Value begin = arith::MulIOp::create(sb, segment, segmentPairs);
-            Value end = arith::MinUIOp::create(
-                sb, arith::AddIOp::create(sb, begin, segmentPairs), pairs);
-            // A saturating sum is one chunk per segment.
-            Value chunks =
-                saturating ? one
-                           : ceilDiv(sb, arith::SubIOp::create(sb, end, begin),
-                                     chunkPairs);
-            SmallVector<Value> sums(accumulators, zeroF);
-            auto chunkLoop = scf::ForOp::create(
-                sb, zero, chunks, one, sums,
-                [&](OpBuilder &b3, Location loc3, Value chunk,
-                    ValueRange floatAccs) {
-                  ImplicitLocOpBuilder cb(loc3, b3);
-                  Value first = begin, last = end;
-                  if (!saturating) {
-                    first = arith::AddIOp::create(
-                        cb, begin, multiply(cb, chunk, chunkPairs));
-                    last = arith::MinUIOp::create(
-                        cb,
-                        arith::AddIOp::create(cb, first, index(cb, chunkPairs)),
-                        end);
-                  }
-                  Value zeroI = arith::ConstantOp::create(
-                      cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
-                  SmallVector<Value> intAccs(accumulators, zeroI);
-                  auto pairLoop = scf::ForOp::create(
-                      cb, first, last, one, intAccs,
-                      [&](OpBuilder &b4, Location loc4, Value pair,
-                          ValueRange accs) {
-                        ImplicitLocOpBuilder kb(loc4, b4);
-                        SmallVector<Value> bVectors =
-                            readBVectors(kb, packedB, pairVector, firstVector,
-                                         pair, vectors);
-                        SmallVector<Value> next;
-                        for (int64_t r = 0; r < rows; ++r) {
-                          Value aPair = tensor::ExtractOp::create(
-                              kb, packedA,
-                              ValueRange{arith::AddIOp::create(kb, firstRow,
-                                                               index(kb, r)),
-                                         pair});
-                          Value aVector = vector::BitCastOp::create(
-                              kb, pairVector,
-                              vector::BroadcastOp::create(kb, i32Vector,
-                                                          aPair));
-                          for (int64_t v = 0; v < vectors; ++v)
-                            next.push_back(pairDot(kb, target, saturating,
-                                                   accs[r * vectors + v],
-                                                   aVector, bVectors[v]));
-                        }
-                        scf::YieldOp::create(kb, next);
-                      });
-                  // End of a chunk: its exact i32 sums join the f32 ones.
-                  SmallVector<Value> flushed;
-                  for (int64_t i = 0; i < accumulators; ++i)
-                    flushed.push_back(arith::AddFOp::create(
-                        cb, floatAccs[i],
-                        arith::SIToFPOp::create(cb, f32Vector,
-                                                pairLoop.getResult(i))));
-                  scf::YieldOp::create(cb, flushed);
-                });
-            // End of a segment: scale its sums (an exact f64 product, one
-            // rounding) and add them up.
-            SmallVector<Value> exp2 =
-                exponents(sb, firstRow, firstVector, segment);
+            SmallVector<Value> scaled = segmentSums(sb, segment);
             SmallVector<Value> next;
-            for (int64_t i = 0; i < accumulators; ++i) {
-              Value scaled = arith::TruncFOp::create(
-                  sb, f32Vector,
-                  arith::MulFOp::create(
-                      sb,
-                      arith::ExtFOp::create(sb, f64Vector,
-                                            chunkLoop.getResult(i)),
-                      emitPowerOfTwo(sb, exp2[i])));
+            for (int64_t i = 0; i < accumulators; ++i)
               next.push_back(
-                  arith::AddFOp::create(sb, segmentTotals[i], scaled));
-            }
+                  arith::AddFOp::create(sb, segmentTotals[i], scaled[i]));
             scf::YieldOp::create(sb, next);
           });
       return SmallVector<Value>(segmentLoop.getResults());

@@ -91,14 +91,17 @@ func.func @dfp_signature(%d: !fxp.dfp<4x8, 16>) -> !fxp.dfp<4x8, 16> {
 // -----
 
 // The chunked contraction: one generic with an i32 chunk accumulator and an
-// f32 sum, then the scale.
+// f32 sum, then the scale: two multiplications by powers of two in f32.
 // CHECK-LABEL: func.func @matmul
 // CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]
 // CHECK-SAME: outs(%{{.*}}, %{{.*}} : tensor<4x3xi32>, tensor<4x3xf32>)
 // CHECK: arith.muli %{{.*}} : i32
 // CHECK: arith.remui
 // CHECK: arith.sitofp %{{.*}} : i32 to f32
-// CHECK: arith.truncf %{{.*}} : f64 to f32
+// CHECK: %[[FIRST:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK: %[[SCALED:.*]] = arith.mulf %{{.*}}, %[[FIRST]] : f32
+// CHECK: %[[SECOND:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK: arith.mulf %[[SCALED]], %[[SECOND]] : f32
 func.func @matmul(%a: tensor<4x8x!fxp.fixed<8, 4>>, %b: tensor<8x3x!fxp.fixed<8, 4>>) -> tensor<4x3xf32> {
   %c = fxp.matmul %a, %b chunk 4 : tensor<4x8x!fxp.fixed<8, 4>>, tensor<8x3x!fxp.fixed<8, 4>> -> tensor<4x3xf32>
   return %c : tensor<4x3xf32>

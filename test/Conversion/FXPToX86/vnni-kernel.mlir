@@ -34,7 +34,8 @@
 // VNNI: vector.bitcast %{{.*}} : vector<16xi32> to vector<32xi16>
 // VNNI-COUNT-12: fxp.x86.vpdpwssd %{{.*}} : vector<16xi32>, vector<32xi16>
 // VNNI: arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
-// VNNI: arith.truncf %{{.*}} : vector<16xf64> to vector<16xf32>
+// VNNI: %[[POWER:.*]] = arith.bitcast %{{.*}} : vector<16xi32> to vector<16xf32>
+// VNNI: arith.mulf %{{.*}}, %[[POWER]] : vector<16xf32>
 // VNNI: tensor.extract_slice %{{.*}}[0, 0] [50, 70] [1, 1]
 // VNNI-NOT: fxp.matmul
 // AVX2-LABEL: func.func @matmul
@@ -98,7 +99,7 @@ func.func @gathered(%e: tensor<2x4x8x!fxp.fixed<8, 0>>, %f: tensor<2x8x3x!fxp.fi
 // VNNI: fxp.exponents {{.*}} -> tensor<4x1xi32>
 // VNNI: fxp.x86.vpdpwssd
 // VNNI: tensor.extract %{{.*}} : tensor<4x1xi32>
-// VNNI: arith.bitcast %{{.*}} : vector<16xi64> to vector<16xf64>
+// VNNI: arith.bitcast %{{.*}} : vector<16xi32> to vector<16xf32>
 // VNNI-NOT: fxp.matmul
 func.func @blocks(%p: !fxp.dfp<4x8, 14, block = 8, axis = 1>, %q: !fxp.dfp<8x3, 14>) -> tensor<4x3xf32> {
   %0 = fxp.matmul %p, %q chunk 32 symmetric : !fxp.dfp<4x8, 14, block = 8, axis = 1>, !fxp.dfp<8x3, 14> -> tensor<4x3xf32>
