@@ -4,11 +4,12 @@ over minutes) falls on both alike. Prints the best time of each and the
 speedup of NEW over OLD.
 
     PYTHONPATH=python /usr/bin/python3 bench/compare_builds.py NEW_BUILD OLD_BUILD
-        [--shapes 1024x1024x1024 256x1024x1024:NT] [--steps] [--target avx2]
+        [--shapes 1024x1024x1024 256x1024x1024:NT] [--convs 32x32x32x3*16]
+        [--steps] [--examples] [--target avx2]
 
 A build is a build directory (`FXP_BUILD_DIR`), for example one made in a
-git worktree of an older commit. Contraction shapes are as in
-bench/contraction.py (INT16 and FP32); --steps adds the training step of
+git worktree of an older commit. Contraction shapes and convolutions are as
+in bench/contraction.py (INT16 and FP32); --steps adds the training step of
 bench/training_step.py (FP32, dfp16 nearest, dfp16 stochastic); --examples
 the main job's steps (fxp.training: the digits MLP and CNN, batch 32) in
 the same configurations.
@@ -41,6 +42,13 @@ def contraction_cases(shape, target):
         yield f"{name} {shape}", build, (a, b)
 
 
+def conv_cases(shape, target):
+    sizes, x, f = contraction.conv_problem(shape)
+    for kind in ["int16", "fp32"]:
+        yield (f"{kind} conv {shape}",
+               lambda kind=kind: contraction.compiled_conv(kind, sizes, target), (x, f))
+
+
 def step_cases(target):
     sizes = [784, 1024, 1024, 10]
     x, y, params = mlp_step_inputs(sizes, training_step.BATCH)
@@ -69,11 +77,13 @@ def main():
     parser.add_argument("old")
     parser.add_argument("--shapes", nargs="*",
                         default=["256x1024x1024", "256x1024x1024:NT", "1024x1024x256:TN"])
+    parser.add_argument("--convs", nargs="*", default=[])
     parser.add_argument("--steps", action="store_true")
     parser.add_argument("--examples", action="store_true")
     parser.add_argument("--target", default=(host_targets() or ["portable"])[0])
     args = parser.parse_args()
     cases = [case for shape in args.shapes for case in contraction_cases(shape, args.target)]
+    cases += [case for shape in args.convs for case in conv_cases(shape, args.target)]
     if args.steps:
         cases += list(step_cases(args.target))
     if args.examples:

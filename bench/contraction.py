@@ -125,29 +125,39 @@ def print_row(label, ops, baseline, build, inputs, args):
     print(row, flush=True)
 
 
-def conv_row(shape, args):
-    """The convolution `NxHxWxC*K` (3x3 filter); OpenBLAS runs on an im2col
-    copy, timed with it."""
+def conv_problem(shape):
+    """The convolution `NxHxWxC*K` (3x3 filter, no padding): its template
+    sizes and random NHWC input and HWCF filter."""
     n, h, w, c, k = (int(v) for v in shape.replace("*", "x").split("x"))
-    oh, ow = h - 2, w - 2
-    sizes = dict(n=n, h=h, w=w, c=c, k=k, oh=oh, ow=ow)
+    sizes = dict(n=n, h=h, w=w, c=c, k=k, oh=h - 2, ow=w - 2)
     rng = np.random.RandomState(0)
     x = rng.randn(n, h, w, c).astype(np.float32)
     f = rng.randn(3, 3, c, k).astype(np.float32)
+    return sizes, x, f
+
+
+def compiled_conv(kind, sizes, target, parallel=False):
+    """The convolution of `sizes` as "int16" (DFP, quantization included) or
+    "fp32" through fxp."""
+    template = CONV_INT16 if kind == "int16" else CONV_FP32
+    return compile_module(template.format(**sizes), target=target,
+                          parallel=parallel).function(kind, [SPEC_4D, SPEC_4D], [SPEC_4D])
+
+
+def conv_row(shape, args):
+    """The convolution `NxHxWxC*K` (3x3 filter); OpenBLAS runs on an im2col
+    copy, timed with it."""
+    sizes, x, f = conv_problem(shape)
+    n, c, k, oh, ow = (sizes[key] for key in "n c k oh ow".split())
 
     def im2col_matmul():
         cols = np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(1, 2))
         cols = np.ascontiguousarray(cols.transpose(0, 1, 2, 4, 5, 3))
         return cols.reshape(n * oh * ow, 9 * c) @ f.reshape(9 * c, k)
 
-    def build(kind, target):
-        template = CONV_INT16 if kind == "int16" else CONV_FP32
-        return compile_module(template.format(**sizes), target=target,
-                              parallel=args.parallel).function(
-                                  kind, [SPEC_4D, SPEC_4D], [SPEC_4D])
-
     print_row("conv " + shape, 2.0 * n * oh * ow * k * 9 * c, im2col_matmul,
-              build, (x, f), args)
+              lambda kind, target: compiled_conv(kind, sizes, target, args.parallel),
+              (x, f), args)
 
 
 def main():

@@ -91,3 +91,51 @@ def test_extreme_exponents(target, block):
         expected = expected_matmul(a, ea, b, eb, "chunk 2", block)
         np.testing.assert_array_equal(result.view(np.uint32), expected.view(np.uint32),
                                       err_msg=f"exponent sum {total}")
+
+
+# Convolutions whose innermost reduction loop has an odd length (NHWC with
+# 1 or 3 channels, a weight gradient over an odd width), so that the x86
+# kernels' pairs of k span its runs, with chunks that end inside windows:
+# every x86 target gives the portable target's bits.
+CONVOLUTIONS = {
+    "nhwc_c1": ("2x8x8x1", "3x3x1x5", "2x6x6x5",
+                "(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)",
+                "(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)",
+                "(n, h, w, f, kh, kw, c) -> (n, h, w, f)"),
+    "nhwc_c3": ("2x7x9x3", "3x3x3x10", "2x5x7x10",
+                "(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)",
+                "(n, h, w, f, kh, kw, c) -> (kh, kw, c, f)",
+                "(n, h, w, f, kh, kw, c) -> (n, h, w, f)"),
+    "weight_gradient": ("3x7x7x2", "3x5x5x9", "3x3x2x9",
+                        "(kh, kw, c, f, n, h, w) -> (n, h + kh, w + kw, c)",
+                        "(kh, kw, c, f, n, h, w) -> (n, h, w, f)",
+                        "(kh, kw, c, f, n, h, w) -> (kh, kw, c, f)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONVOLUTIONS))
+def test_odd_runs(name):
+    x_shape, w_shape, y_shape, x_map, w_map, y_map = CONVOLUTIONS[name]
+    text = f"""
+func.func @f(%x: tensor<{x_shape}xi16>, %w: tensor<{w_shape}xi16>) -> tensor<{y_shape}xf32> {{
+  %fx = fxp.from_storage %x : tensor<{x_shape}xi16> -> tensor<{x_shape}x!fxp.fixed<12, 4>>
+  %fw = fxp.from_storage %w : tensor<{w_shape}xi16> -> tensor<{w_shape}x!fxp.fixed<12, 6>>
+  %y = fxp.contract %fx, %fw maps [affine_map<{x_map}>, affine_map<{w_map}>, affine_map<{y_map}>]
+      chunk 6 : tensor<{x_shape}x!fxp.fixed<12, 4>>, tensor<{w_shape}x!fxp.fixed<12, 6>> -> tensor<{y_shape}xf32>
+  return %y : tensor<{y_shape}xf32>
+}}"""
+    rng = np.random.RandomState(3)
+    shape = lambda s: [int(v) for v in s.split("x")]
+    x = rng.randint(-2048, 2048, shape(x_shape)).astype(np.int16)
+    w = rng.randint(-2048, 2048, shape(w_shape)).astype(np.int16)
+    results = {}
+    for target in TARGETS:
+        function = compile_module(
+            text, target=target,
+            emulate_x86=target not in host_targets() + ["portable"]).function(
+                "f", [("memref", 4, "i16")] * 2, [("memref", 4, "f32")])
+        (results[target],) = function(x, w)
+    for target in TARGETS[1:]:
+        np.testing.assert_array_equal(results[target].view(np.uint32),
+                                      results["portable"].view(np.uint32),
+                                      err_msg=target)

@@ -678,11 +678,10 @@ using KLocator = function_ref<Value(ImplicitLocOpBuilder &, Value half,
 
 /// An operand gathered into a packed layout [leading..., K, trailing...]
 /// (K the k loops linearized, in pairs of consecutive k with `pairs`) by a
-/// linalg.generic. It iterates the k loops themselves, so no element divides
-/// its k apart, when it can: always without pairs, and with pairs when the
-/// innermost k loop has an even static size (no pair straddles two of its
-/// runs). Otherwise it iterates linear k and delinearizes it. `body` gets
-/// the leading and trailing indices and a KLocator.
+/// linalg.generic that iterates the k loops themselves, so that no element
+/// divides its k apart. With `pairs` the innermost k loop must have an even
+/// size (no pair straddles two of its runs). Without k loops K is 1. `body`
+/// gets the leading and trailing indices and a KLocator.
 Value buildPackedGather(ImplicitLocOpBuilder &b, ArrayRef<Value> leading,
                         ArrayRef<Value> trailing, const LoopGroups &groups,
                         ArrayRef<Value> loopSizes, Value k, bool pairs,
@@ -691,7 +690,8 @@ Value buildPackedGather(ImplicitLocOpBuilder &b, ArrayRef<Value> leading,
                                            ValueRange, KLocator)>
                             body) {
   int64_t innermost = groups.k.empty() ? 0 : groups.sizes[groups.k.back()];
-  bool expand = !groups.k.empty() && (!pairs || innermost % 2 == 0);
+  assert(innermost % 2 == 0 || !pairs);
+  bool expand = !groups.k.empty();
   SmallVector<Value> sizes(leading);
   if (expand) {
     for (unsigned loop : groups.k)
@@ -739,6 +739,31 @@ Value buildPackedGather(ImplicitLocOpBuilder &b, ArrayRef<Value> leading,
   for (size_t i = 0; i < trailing.size(); ++i)
     groupsOfDims.push_back({dim++});
   return tensor::CollapseShapeOp::create(b, gathered, groupsOfDims);
+}
+
+/// Pair words from single elements: `single` holds the `k` elements of each
+/// row along dimension `kDim`; the result holds ceil(k / 2) i32 words there,
+/// word p the elements 2p (low half) and 2p + 1 (zero beyond k).
+Value pairUp(ImplicitLocOpBuilder &b, Value single, unsigned kDim, Value k) {
+  auto type = cast<RankedTensorType>(single.getType());
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    sizes.push_back(d == kDim ? ceilDiv(b, k, 2) : getSize(b, single, d));
+  Value last = arith::SubIOp::create(b, k, index(b, 1));
+  return buildGather(
+      b, sizes, b.getI32Type(), [&](ImplicitLocOpBuilder &nb, ValueRange ids) {
+        SmallVector<Value> at(ids);
+        at[kDim] = multiply(nb, ids[kDim], 2);
+        Value even = tensor::ExtractOp::create(nb, single, at);
+        Value next = arith::AddIOp::create(nb, at[kDim], index(nb, 1));
+        at[kDim] = arith::MinUIOp::create(nb, next, last);
+        Value odd = arith::SelectOp::create(
+            nb, arith::CmpIOp::create(nb, arith::CmpIPredicate::ult, next, k),
+            tensor::ExtractOp::create(nb, single, at),
+            arith::ConstantOp::create(
+                nb, cast<TypedAttr>(nb.getZeroAttr(even.getType()))));
+        return packPair(nb, even, odd);
+      });
 }
 
 /// A contraction computed as [batch, m, n]: `perBatch` returns the [m, n]
@@ -947,59 +972,70 @@ Value buildGatheredContraction(
         arith::ConstantOp::create(
             nb, cast<TypedAttr>(nb.getZeroAttr(elementType))));
   };
-  // Operand `i`'s packed element at the m or n loops in `values`: its k, or
-  // with pairs the i32 word of k = 2p and 2p + 1.
+  // Pairs of k that would straddle two runs of the innermost k loop (an odd
+  // one, such as the channels of a one-channel NHWC convolution) are formed
+  // after gathering single elements, which iterates the k loops themselves.
+  int64_t run = groups.k.empty() ? 0 : groups.sizes[groups.k.back()];
+  bool gatherPairs = pairs && run % 2 == 0;
+  // Operand `i`'s gathered element at the m or n loops in `values`: its k,
+  // or with gatherPairs the i32 word of k = 2p and 2p + 1.
   auto packedElement = [&](ImplicitLocOpBuilder &nb, unsigned i,
                            SmallVector<Value> &values, Value outerInside,
                            KLocator locateK) -> Value {
     SmallVector<Value> halves;
-    for (int64_t half = 0; half < (pairs ? 2 : 1); ++half) {
+    for (int64_t half = 0; half < (gatherPairs ? 2 : 1); ++half) {
       Value inside = arith::AndIOp::create(
           nb, outerInside, locateK(nb, index(nb, half), values));
       halves.push_back(element(nb, i, values, inside));
     }
-    return pairs ? packPair(nb, halves[0], halves[1]) : halves[0];
+    return gatherPairs ? packPair(nb, halves[0], halves[1]) : halves[0];
   };
   Type packedType = pairs ? b.getI32Type() : elementType;
+  Type gatheredType = gatherPairs ? packedType : elementType;
+  auto paired = [&](ImplicitLocOpBuilder &lb, Value gathered) {
+    return pairs && !gatherPairs ? pairUp(lb, gathered, 1, k) : gathered;
+  };
   // A's innermost k loop, when A reads it alone and in its last dimension
   // (an NHWC convolution's channels): each run of it is contiguous in A.
-  int64_t run = groups.k.empty() ? 0 : groups.sizes[groups.k.back()];
   bool readRuns =
-      run > 0 && (!pairs || run % 2 == 0) &&
+      run > 0 &&
       maps[0].getResults().back() == b.getAffineDimExpr(groups.k.back()) &&
       llvm::count_if(maps[0].getResults(), [&](AffineExpr e) {
         return e.isFunctionOfDim(groups.k.back());
       }) == 1;
   auto perBatch = [&](ImplicitLocOpBuilder &lb, ArrayRef<Value> batchValues) {
-    Value packedA =
-        readRuns
-            ? buildRunPackedRows(lb, operands[0], maps[0], groups, loopSizes,
-                                 batchValues, paddedRows, m, k, pairs,
-                                 packedType,
-                                 [&](ImplicitLocOpBuilder &nb, Value v) {
-                                   return convert(nb, 0, v);
-                                 })
-            : buildPackedGather(
-                  lb, {paddedRows}, {}, groups, loopSizes, k, pairs, packedType,
-                  [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
-                      KLocator locateK) -> Value {
-                    SmallVector<Value> values(batchValues);
-                    Value rowInside =
-                        locate(nb, groups, groups.m, lead[0], m, values);
-                    return packedElement(nb, 0, values, rowInside, locateK);
-                  });
+    Value packedA = paired(
+        lb, readRuns
+                ? buildRunPackedRows(lb, operands[0], maps[0], groups,
+                                     loopSizes, batchValues, paddedRows, m, k,
+                                     gatherPairs, gatheredType,
+                                     [&](ImplicitLocOpBuilder &nb, Value v) {
+                                       return convert(nb, 0, v);
+                                     })
+                : buildPackedGather(
+                      lb, {paddedRows}, {}, groups, loopSizes, k, gatherPairs,
+                      gatheredType,
+                      [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange,
+                          KLocator locateK) -> Value {
+                        SmallVector<Value> values(batchValues);
+                        Value rowInside =
+                            locate(nb, groups, groups.m, lead[0], m, values);
+                        return packedElement(nb, 0, values, rowInside, locateK);
+                      }));
     // B as [N/L][K][L] vectors of the same words.
-    Value packedB = buildPackedGather(
-        lb, {colVectors}, {index(lb, lanes)}, groups, loopSizes, k, pairs,
-        packedType,
-        [&](ImplicitLocOpBuilder &nb, ValueRange lead, ValueRange trail,
-            KLocator locateK) -> Value {
-          Value col =
-              arith::AddIOp::create(nb, multiply(nb, lead[0], lanes), trail[0]);
-          SmallVector<Value> values(batchValues);
-          Value colInside = locate(nb, groups, groups.n, col, n, values);
-          return packedElement(nb, 1, values, colInside, locateK);
-        });
+    Value packedB = paired(
+        lb, buildPackedGather(lb, {colVectors}, {index(lb, lanes)}, groups,
+                              loopSizes, k, gatherPairs, gatheredType,
+                              [&](ImplicitLocOpBuilder &nb, ValueRange lead,
+                                  ValueRange trail, KLocator locateK) -> Value {
+                                Value col = arith::AddIOp::create(
+                                    nb, multiply(nb, lead[0], lanes), trail[0]);
+                                SmallVector<Value> values(batchValues);
+                                Value colInside = locate(nb, groups, groups.n,
+                                                         col, n, values);
+                                return packedElement(nb, 1, values, colInside,
+                                                     locateK);
+                              }));
     return tiles(lb, packedA, packedB, m, n, k, tilesType);
   };
   return buildGroupedContraction(b, maps, groups, loopSizes, resultType, init,
