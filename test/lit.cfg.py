@@ -33,7 +33,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.fxp_tools_dir, config.llvm_tools_dir]
-tools = ["fxp-opt", "fxp-testgen", "mlir-runner", "mlir-translate", "llc",
+tools = ["fxp-opt", "fxp-testgen", "mlir-runner", "mlir-translate", "opt", "llc",
          "clang"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
