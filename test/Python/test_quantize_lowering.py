@@ -179,3 +179,26 @@ func.func @d(%s: tensor<4096x{storage}>, %e: tensor<i32>) -> tensor<4096xf32> {{
             expected = ref.scale_to_float(m.astype(np.int64), exponent)
         np.testing.assert_array_equal(result.view(np.uint32), expected.view(np.uint32),
                                       err_msg=f"exponent {exponent}")
+
+
+@pytest.mark.parametrize("shape", [(67, 19), (2000, 64)])
+def test_parallel_blocks(shape):
+    """Per-block exponents along the rows, with the ops on threads: tiles of
+    rows start on whole blocks (a block split between two tiles read the
+    previous block's exponent), so every bit is the one-thread result's."""
+    text = """
+func.func @q(%x: tensor<?x?xf32>, %seed: i64) -> tensor<?x?xf32> {
+  %e = fxp.shared_exponent %x width 14 block 32 : tensor<?x?xf32> -> tensor<?x?xi32>
+  %d = fxp.quantize_dfp %x, %e rounding <stochastic> overflow <saturate_symmetric> seed %seed stream 5
+      : tensor<?x?xf32>, tensor<?x?xi32> -> !fxp.dfp<?x?, 14, block = 32, axis = 0>
+  %y = fxp.dequantize %d : !fxp.dfp<?x?, 14, block = 32, axis = 0> -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}"""
+    signature = ([("memref", 2, "f32"), "i64"], [("memref", 2, "f32")])
+    x = np.random.RandomState(5).randn(*shape).astype(np.float32)
+    results = [compile_module(text, target=target, parallel=parallel).function(
+        "q", *signature)(x, SEED)[0]
+        for target in ["portable"] + host_targets() for parallel in [False, True]]
+    assert np.abs(results[0] - x).max() < 1e-3 * np.abs(x).max()
+    for result in results[1:]:
+        np.testing.assert_array_equal(result.view(np.uint32), results[0].view(np.uint32))

@@ -7,6 +7,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 
+#include <numeric>
+
 namespace mlir::fxp {
 #define GEN_PASS_DEF_FXPPARALLELIZEELEMENTWISEPASS
 #include "fxp/Dialect/FXP/Transforms/Passes.h.inc"
@@ -15,6 +17,30 @@ namespace mlir::fxp {
 using namespace mlir;
 
 namespace {
+/// The multiple of which tiles along `loop` must start so that each tile
+/// reads what the whole op reads: a tile keeps the op's indexing maps, which
+/// see the tile's own indices, so a map reading `loop floordiv B` (a
+/// per-block exponent) needs tiles of whole blocks. std::nullopt when a map
+/// reads `loop` in any other way than as itself or such a quotient.
+std::optional<int64_t> getTileAlignment(linalg::LinalgOp op, unsigned loop) {
+  int64_t alignment = 1;
+  AffineExpr d = getAffineDimExpr(loop, op.getContext());
+  for (AffineMap map : op.getIndexingMapsArray()) {
+    for (AffineExpr result : map.getResults()) {
+      if (result == d || !result.isFunctionOfDim(loop))
+        continue;
+      auto quotient = dyn_cast<AffineBinaryOpExpr>(result);
+      auto divisor = quotient ? dyn_cast<AffineConstantExpr>(quotient.getRHS())
+                              : AffineConstantExpr();
+      if (!quotient || quotient.getKind() != AffineExprKind::FloorDiv ||
+          quotient.getLHS() != d || !divisor || divisor.getValue() < 1)
+        return std::nullopt;
+      alignment = std::lcm(alignment, divisor.getValue());
+    }
+  }
+  return alignment;
+}
+
 struct FXPParallelizeElementwisePass
     : fxp::impl::FXPParallelizeElementwisePassBase<
           FXPParallelizeElementwisePass> {
@@ -38,8 +64,9 @@ struct FXPParallelizeElementwisePass
       parallelize(rewriter, op);
   }
 
-  /// Tiles the first parallel loop of `op` that may be longer than 1 into
-  /// `tiles` scf.forall iterations, when the op is large enough.
+  /// Tiles the first parallel loop of `op` that may be longer than 1 (and
+  /// that its maps let tiles start on, see getTileAlignment) into `tiles`
+  /// scf.forall iterations, when the op is large enough.
   void parallelize(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> sizes = op.getStaticLoopRanges();
     int64_t elements = 1;
@@ -51,9 +78,15 @@ struct FXPParallelizeElementwisePass
       return;
     SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
     std::optional<unsigned> dim;
-    for (unsigned loop = 0; loop < sizes.size() && !dim; ++loop)
-      if (iterators[loop] == utils::IteratorType::parallel && sizes[loop] != 1)
+    int64_t alignment = 1;
+    for (unsigned loop = 0; loop < sizes.size() && !dim; ++loop) {
+      if (iterators[loop] != utils::IteratorType::parallel || sizes[loop] == 1)
+        continue;
+      if (std::optional<int64_t> unit = getTileAlignment(op, loop)) {
         dim = loop;
+        alignment = *unit;
+      }
+    }
     if (!dim)
       return;
 
@@ -79,7 +112,8 @@ struct FXPParallelizeElementwisePass
     AffineExpr s0 = rewriter.getAffineSymbolExpr(0);
     SmallVector<OpFoldResult> tileSizes(sizes.size(), rewriter.getIndexAttr(0));
     tileSizes[*dim] = affine::makeComposedFoldedAffineApply(
-        rewriter, loc, s0.ceilDiv(tiles), {extent});
+        rewriter, loc, s0.ceilDiv(tiles).ceilDiv(alignment) * alignment,
+        {extent});
     scf::SCFTilingOptions options;
     options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
     options.setTileSizes(tileSizes);

@@ -129,3 +129,48 @@ func.func @column_sums(%x: tensor<256x1024xf32>, %init: tensor<1024xf32>) -> ten
     }
   return %r : tensor<1024xf32>
 }
+
+// -----
+
+// Per-block exponents (`i floordiv 32`): tiles keep the maps, which see the
+// tile's own rows, so tiles start on whole blocks: ceil(2000 / 32) = 63
+// rows a tile, rounded up to 64.
+// CHECK-LABEL: func.func @blocks
+// CHECK:         scf.forall (%[[I:.*]]) = (0) to (2000) step (64)
+// CHECK:           affine.min
+// CHECK:           tensor.extract_slice %{{.*}}[%[[I]], 0]
+// CHECK:           linalg.generic
+func.func @blocks(%x: tensor<2000x64xf32>, %e: tensor<63x64xi32>) -> tensor<2000x64xi32> {
+  %init = tensor.empty() : tensor<2000x64xi32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i floordiv 32, j)>,
+                                        affine_map<(i, j) -> (i, j)>],
+                       iterator_types = ["parallel", "parallel"]}
+      ins(%x, %e : tensor<2000x64xf32>, tensor<63x64xi32>) outs(%init : tensor<2000x64xi32>) {
+  ^bb0(%v: f32, %s: i32, %out: i32):
+    %q = arith.fptosi %v : f32 to i32
+    %y = arith.addi %q, %s : i32
+    linalg.yield %y : i32
+  } -> tensor<2000x64xi32>
+  return %r : tensor<2000x64xi32>
+}
+
+// -----
+
+// A loop that a map reads otherwise (here `i mod 4`) is not tiled: the next
+// parallel loop is.
+// CHECK-LABEL: func.func @modulo
+// CHECK:         scf.forall (%[[J:.*]]) = (0) to (2048) step (64)
+// CHECK:           tensor.extract_slice %{{.*}}[0, %[[J]]] [64, 64]
+func.func @modulo(%x: tensor<64x2048xf32>, %e: tensor<4x2048xi32>) -> tensor<64x2048xi32> {
+  %init = tensor.empty() : tensor<64x2048xi32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i mod 4, j)>,
+                                        affine_map<(i, j) -> (i, j)>],
+                       iterator_types = ["parallel", "parallel"]}
+      ins(%x, %e : tensor<64x2048xf32>, tensor<4x2048xi32>) outs(%init : tensor<64x2048xi32>) {
+  ^bb0(%v: f32, %s: i32, %out: i32):
+    %q = arith.fptosi %v : f32 to i32
+    %y = arith.addi %q, %s : i32
+    linalg.yield %y : i32
+  } -> tensor<64x2048xi32>
+  return %r : tensor<64x2048xi32>
+}

@@ -62,6 +62,10 @@ def FXPParallelizeElementwisePass
     fills) and reductions along some dimensions (bias gradients) — along
     its first parallel loop longer than 1, into an `scf.forall` of `tiles`
     iterations, so that once lowered through OpenMP the threads share it.
+    Tiles keep the op's indexing maps, which see a tile's own indices: a
+    loop that a map reads as `i floordiv B` (per-block exponents) is split
+    into tiles of whole blocks, and one read in any other way than `i` or
+    such a quotient is not split (the next parallel loop is).
     Ops already inside a loop (the x86 kernels' packing, which they
     distribute themselves) are left alone. Each element is computed as
     before, from the same indices (the stochastic rounding index included)
