@@ -5,6 +5,7 @@
 #include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/SetVector.h"
@@ -405,9 +406,14 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
       return WalkResult::advance();
     }
     // A contraction into f32 that the pass cannot rewrite must not stay
-    // FP32 unnoticed.
-    bool contraction = linalg::isaContractionOpInterface(op) ||
-                       linalg::isaConvolutionOpInterface(op);
+    // FP32 unnoticed. Pooling (windows that only add up or take maxima) is
+    // a convolution to linalg, but multiplies nothing: it stays FP32.
+    bool multiplies =
+        llvm::any_of(op.getBlock()->getOperations(), [](Operation &inner) {
+          return isa<arith::MulFOp, arith::MulIOp, math::FmaOp>(inner);
+        });
+    bool contraction = multiplies && (linalg::isaContractionOpInterface(op) ||
+                                      linalg::isaConvolutionOpInterface(op));
     if (contraction && op.getNumDpsInits() == 1 &&
         getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32()) {
       op->emitOpError("cannot be rewritten into fixed point: "

@@ -237,3 +237,32 @@ func.func @transposed_kept(%dy: tensor<4x3xf32>, %w: tensor<8x3xf32>)
   %dx = linalg.matmul ins(%dy, %wt : tensor<4x3xf32>, tensor<3x8xf32>) outs(%f : tensor<4x8xf32>) -> tensor<4x8xf32>
   return %dx, %wt : tensor<4x8xf32>, tensor<3x8xf32>
 }
+
+// -----
+
+// Pooling is a convolution to linalg but multiplies nothing: it stays FP32,
+// reading the quantized convolution's f32 result.
+// DFP-LABEL: func.func @conv_then_pooling
+// DFP:         %[[CONV:.*]] = fxp.contract
+// DFP:         linalg.pooling_nhwc_max {{.*}} ins(%[[CONV]], %{{.*}} : tensor<2x4x4x2xf32>, tensor<2x2xf32>)
+// DFP:         %[[SUM:.*]] = linalg.pooling_nhwc_sum
+// DFP-NOT:     fxp.
+// DFP:         return
+func.func @conv_then_pooling(%x: tensor<2x9x9x1xf32>, %w: tensor<3x3x1x2xf32>) -> (tensor<2x2x2x2xf32>, tensor<2x3x3x2xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %lowest = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<2x4x4x2xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x4x4x2xf32>) -> tensor<2x4x4x2xf32>
+  %conv = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%x, %w : tensor<2x9x9x1xf32>, tensor<3x3x1x2xf32>) outs(%f : tensor<2x4x4x2xf32>) -> tensor<2x4x4x2xf32>
+  %window = tensor.empty() : tensor<2x2xf32>
+  %me = tensor.empty() : tensor<2x2x2x2xf32>
+  %mf = linalg.fill ins(%lowest : f32) outs(%me : tensor<2x2x2x2xf32>) -> tensor<2x2x2x2xf32>
+  %max = linalg.pooling_nhwc_max {dilations = dense<1> : vector<2xi64>, strides = dense<2> : vector<2xi64>}
+      ins(%conv, %window : tensor<2x4x4x2xf32>, tensor<2x2xf32>) outs(%mf : tensor<2x2x2x2xf32>) -> tensor<2x2x2x2xf32>
+  %se = tensor.empty() : tensor<2x3x3x2xf32>
+  %sf = linalg.fill ins(%zero : f32) outs(%se : tensor<2x3x3x2xf32>) -> tensor<2x3x3x2xf32>
+  %sum = linalg.pooling_nhwc_sum {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>}
+      ins(%conv, %window : tensor<2x4x4x2xf32>, tensor<2x2xf32>) outs(%sf : tensor<2x3x3x2xf32>) -> tensor<2x3x3x2xf32>
+  return %max, %sum : tensor<2x2x2x2xf32>, tensor<2x3x3x2xf32>
+}

@@ -199,8 +199,10 @@ def FXPQuantizeTrainingPass
 
     The pass then runs `fxp-legalize-accumulation`. The rest of the graph is
     left as written; a module with no contraction passes through unchanged.
-    A contraction it cannot handle (other element types, other bodies) is
-    reported, never silently left in FP32.
+    A contraction it cannot handle (a named or generic contraction or
+    convolution whose body multiplies, but with other element types or
+    another body) is reported, never silently left in FP32; pooling, which
+    multiplies nothing, stays FP32 like any other op.
 
     ```mlir
     %y = linalg.matmul ins(%x, %w : tensor<?x64xf32>, tensor<64x10xf32>)
