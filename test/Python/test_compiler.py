@@ -1,6 +1,8 @@
 """fxp.compiler refuses, with a clear error, to build a library for an x86
-target whose instructions this CPU lacks, unless they are emulated."""
+target whose instructions this CPU lacks, unless they are emulated; and it
+compiles loops that carry tensors."""
 
+import numpy as np
 import pytest
 
 from fxp.compiler import compile_module, host_targets
@@ -19,3 +21,47 @@ def test_missing_target_needs_emulation():
     with pytest.raises(ValueError, match="emulate_x86=True"):
         compile_module(MATMUL, target=MISSING[0])
     compile_module(MATMUL, target=MISSING[0], emulate_x86=True)
+
+
+# Three steps of a recurrence h = tanh(h w): an scf.for whose body yields a
+# new tensor each iteration (bufferization must let the loop yield fresh
+# buffers).
+RECURRENCE = """
+func.func @f(%h0: tensor<2x8xf32>, %w: tensor<8x8xf32>) -> tensor<2x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %zero = arith.constant 0.0 : f32
+  %r = scf.for %i = %c0 to %c3 step %c1 iter_args(%h = %h0) -> (tensor<2x8xf32>) {
+    %e = tensor.empty() : tensor<2x8xf32>
+    %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x8xf32>) -> tensor<2x8xf32>
+    %m = linalg.matmul ins(%h, %w : tensor<2x8xf32>, tensor<8x8xf32>) outs(%f : tensor<2x8xf32>) -> tensor<2x8xf32>
+    %t = linalg.map ins(%m : tensor<2x8xf32>) outs(%e : tensor<2x8xf32>)
+      (%in: f32, %init: f32) {
+        %y = math.tanh %in : f32
+        linalg.yield %y : f32
+      }
+    scf.yield %t : tensor<2x8xf32>
+  }
+  return %r : tensor<2x8xf32>
+}"""
+
+
+@pytest.mark.parametrize("passes, tolerance", [
+    ("", 1e-6),
+    ('--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', 1e-3)])
+def test_loop_carried_tensors(passes, tolerance):
+    rng = np.random.RandomState(0)
+    h = rng.randn(2, 8).astype(np.float32)
+    w = (rng.randn(8, 8) / 3).astype(np.float32)
+    expected = h.astype(np.float64)
+    for _ in range(3):
+        expected = np.tanh(expected @ w)
+    results = [compile_module(RECURRENCE, passes, target=target).function(
+        "f", [("memref", 2, "f32")] * 2, [("memref", 2, "f32")])(h, w)[0]
+        for target in ["portable"] + host_targets()]
+    for result in results:
+        assert np.abs(result - expected).max() < tolerance
+    if passes:
+        for result in results[1:]:
+            np.testing.assert_array_equal(result.view(np.uint32), results[0].view(np.uint32))
