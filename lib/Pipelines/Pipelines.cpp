@@ -31,6 +31,7 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
                                             const LowerToLLVMOptions &options) {
   Target target =
       options.target == Target::Host ? getHostTarget() : Target(options.target);
+  pm.addNestedPass<func::FuncOp>(createFXPDecomposeAggregatesPass());
   if (target != Target::Portable) {
     ConvertFXPToX86PassOptions x86;
     x86.target =
@@ -90,6 +91,8 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   memrefToLLVM.useAlignedAlloc = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
   pm.addPass(createConvertMathToLLVMPass());
+  // Math ops without an LLVM intrinsic (math.erf in GELU) call libm.
+  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   if (options.parallel)
@@ -98,6 +101,7 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createFXPCheckLoweredPass());
 }
 
 void mlir::fxp::registerFXPPipelines() {

@@ -1,6 +1,9 @@
 """fxp.compiler refuses, with a clear error, to build a library for an x86
-target whose instructions this CPU lacks, unless they are emulated; and it
-compiles loops that carry tensors."""
+target whose instructions this CPU lacks, unless they are emulated; and
+fxp-lower-to-llvm compiles what frontends emit beyond fxp's own ops: loops
+that carry tensors, math.erf, the named linalg.softmax."""
+
+import math
 
 import numpy as np
 import pytest
@@ -65,3 +68,46 @@ def test_loop_carried_tensors(passes, tolerance):
     if passes:
         for result in results[1:]:
             np.testing.assert_array_equal(result.view(np.uint32), results[0].view(np.uint32))
+
+
+# A GELU (through math.erf, which has no LLVM intrinsic: it calls libm) and
+# the named linalg.softmax (decomposed) around a quantized contraction.
+GELU_SOFTMAX = """
+func.func @f(%x: tensor<4x16xf32>, %w: tensor<16x5xf32>) -> tensor<4x5xf32> {
+  %zero = arith.constant 0.0 : f32
+  %half = arith.constant 0.5 : f32
+  %one = arith.constant 1.0 : f32
+  %rsqrt2 = arith.constant 0.707106769 : f32
+  %e16 = tensor.empty() : tensor<4x16xf32>
+  %g = linalg.map ins(%x : tensor<4x16xf32>) outs(%e16 : tensor<4x16xf32>)
+    (%in: f32, %init: f32) {
+      %s = arith.mulf %in, %rsqrt2 : f32
+      %erf = math.erf %s : f32
+      %p = arith.addf %erf, %one : f32
+      %h = arith.mulf %in, %half : f32
+      %y = arith.mulf %h, %p : f32
+      linalg.yield %y : f32
+    }
+  %e = tensor.empty() : tensor<4x5xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x5xf32>) -> tensor<4x5xf32>
+  %logits = linalg.matmul ins(%g, %w : tensor<4x16xf32>, tensor<16x5xf32>) outs(%f : tensor<4x5xf32>) -> tensor<4x5xf32>
+  %p = linalg.softmax dimension(1) ins(%logits : tensor<4x5xf32>) outs(%e : tensor<4x5xf32>) -> tensor<4x5xf32>
+  return %p : tensor<4x5xf32>
+}"""
+
+
+@pytest.mark.parametrize("passes, tolerance", [
+    ("", 1e-6),
+    ('--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', 1e-3)])
+def test_gelu_softmax(passes, tolerance):
+    rng = np.random.RandomState(1)
+    x = rng.randn(4, 16).astype(np.float32)
+    w = (rng.randn(16, 5) / 4).astype(np.float32)
+    gelu = 0.5 * x * (1 + np.vectorize(math.erf)(x / math.sqrt(2)))
+    logits = gelu.astype(np.float64) @ w
+    expected = np.exp(logits - logits.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    for target in ["portable"] + host_targets():
+        (result,) = compile_module(GELU_SOFTMAX, passes, target=target).function(
+            "f", [("memref", 2, "f32")] * 2, [("memref", 2, "f32")])(x, w)
+        assert np.abs(result - expected).max() < tolerance

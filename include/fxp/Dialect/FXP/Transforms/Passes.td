@@ -25,6 +25,44 @@ def FXPEmitCInterfacePass : Pass<"fxp-emit-c-interface", "::mlir::ModuleOp"> {
   }];
 }
 
+def FXPDecomposeAggregatesPass
+    : Pass<"fxp-decompose-aggregates", "::mlir::func::FuncOp"> {
+  let summary = "Decompose linalg ops that stand for several (linalg.softmax)";
+  let description = [{
+    Replaces every op implementing `linalg::AggregatedOpInterface`, such as
+    the named `linalg.softmax` that frontends emit, by the ops it stands
+    for (its `decomposeOperation`: reductions and element-wise generics),
+    which the rest of the pipeline lowers. Part of `fxp-lower-to-llvm`,
+    first.
+
+    ```mlir
+    %y = linalg.softmax dimension(1) ins(%x : tensor<2x3xf32>)
+                                     outs(%e : tensor<2x3xf32>) -> tensor<2x3xf32>
+    // becomes a max reduction, an exp(x - max) generic, a sum reduction
+    // and a division generic
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def FXPCheckLoweredPass : Pass<"fxp-check-lowered", "::mlir::ModuleOp"> {
+  let summary = "Report every op that a lowering to LLVM left behind";
+  let description = [{
+    Emits an error, at the op's location, for each op outside the LLVM and
+    OpenMP dialects (which `mlir-translate` translates; the module itself
+    aside), and fails. The conversions of
+    `fxp-lower-to-llvm` are partial: an op that none of them lowers (one
+    from a dialect fxp does not handle) would pass through, and
+    `mlir-translate` would then reject the module without saying where.
+    Part of `fxp-lower-to-llvm`, last.
+  }];
+}
+
 def FXPLowerStridedCopiesPass
     : Pass<"fxp-lower-strided-copies", "::mlir::func::FuncOp"> {
   let summary = "Rewrite memref.copy ops that would call the runtime's "
