@@ -50,7 +50,8 @@ lookThroughTransposes(Value operand, AffineMap map,
 }
 
 /// Whether `op` is a contraction the pass rewrites: two f32 tensor inputs, one
-/// f32 tensor init, a reduction loop, and the body `out + a * b`.
+/// f32 tensor init, a reduction loop, and the body `out + a * b` (or
+/// `fma(a, b, out)`).
 static bool isF32Contraction(linalg::LinalgOp op) {
   if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
       op.getNumReductionLoops() == 0 || !op.hasPureTensorSemantics())
@@ -62,18 +63,24 @@ static bool isF32Contraction(linalg::LinalgOp op) {
   }
   Block *body = op.getBlock();
   auto yield = dyn_cast<linalg::YieldOp>(body->getTerminator());
-  if (!yield || yield.getNumOperands() != 1 ||
-      body->getOperations().size() != 3)
-    return false;
-  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
-  if (!add)
+  if (!yield || yield.getNumOperands() != 1)
     return false;
   Value a = body->getArgument(0), b = body->getArgument(1),
         out = body->getArgument(2);
+  auto areOperands = [&](Value x, Value y) {
+    return (x == a && y == b) || (x == b && y == a);
+  };
+  Value result = yield.getOperand(0);
+  // `out + a * b`, or fused as `fma(a, b, out)`.
+  if (auto fma = result.getDefiningOp<math::FmaOp>())
+    return body->getOperations().size() == 2 && fma.getC() == out &&
+           areOperands(fma.getA(), fma.getB());
+  auto add = result.getDefiningOp<arith::AddFOp>();
+  if (!add || body->getOperations().size() != 3)
+    return false;
   auto isProduct = [&](Value v) {
     auto mul = v.getDefiningOp<arith::MulFOp>();
-    return mul && ((mul.getLhs() == a && mul.getRhs() == b) ||
-                   (mul.getLhs() == b && mul.getRhs() == a));
+    return mul && areOperands(mul.getLhs(), mul.getRhs());
   };
   return (add.getLhs() == out && isProduct(add.getRhs())) ||
          (add.getRhs() == out && isProduct(add.getLhs()));
@@ -416,9 +423,10 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
                                       linalg::isaConvolutionOpInterface(op));
     if (contraction && op.getNumDpsInits() == 1 &&
         getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32()) {
-      op->emitOpError("cannot be rewritten into fixed point: "
-                      "fxp-quantize-training handles contractions of two f32 "
-                      "tensors whose body is `out + a * b`");
+      op->emitOpError(
+          "cannot be rewritten into fixed point: "
+          "fxp-quantize-training handles contractions of two f32 "
+          "tensors whose body is `out + a * b` or `fma(a, b, out)`");
       return WalkResult::interrupt();
     }
     return WalkResult::advance();

@@ -5,7 +5,7 @@ func.func @f16_operands(%a: tensor<4x8xf16>, %b: tensor<8x3xf16>) -> tensor<4x3x
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<4x3xf32>
   %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x3xf32>) -> tensor<4x3xf32>
-  // expected-error @+1 {{'linalg.matmul' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b`}}
+  // expected-error @+1 {{'linalg.matmul' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
   %y = linalg.matmul ins(%a, %b : tensor<4x8xf16>, tensor<8x3xf16>) outs(%f : tensor<4x3xf32>) -> tensor<4x3xf32>
   return %y : tensor<4x3xf32>
 }

@@ -266,3 +266,25 @@ func.func @conv_then_pooling(%x: tensor<2x9x9x1xf32>, %w: tensor<3x3x1x2xf32>) -
       ins(%conv, %window : tensor<2x4x4x2xf32>, tensor<2x2xf32>) outs(%sf : tensor<2x3x3x2xf32>) -> tensor<2x3x3x2xf32>
   return %max, %sum : tensor<2x2x2x2xf32>, tensor<2x3x3x2xf32>
 }
+
+// -----
+
+// A contraction whose body fuses its multiply-add (`fma(a, b, out)`) is one
+// too.
+// DFP-LABEL: func.func @fused_multiply_add
+// DFP:         fxp.contract
+// DFP-NOT:     math.fma
+func.func @fused_multiply_add(%x: tensor<4x6xf32>, %w: tensor<6x3xf32>) -> tensor<4x3xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x3xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>,
+                                        affine_map<(i, j, k) -> (i, j)>],
+                       iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : tensor<4x6xf32>, tensor<6x3xf32>) outs(%f : tensor<4x3xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %r = math.fma %a, %b, %out : f32
+    linalg.yield %r : f32
+  } -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
