@@ -175,9 +175,9 @@ def FXPQuantizeTrainingPass
     Finds every contraction of the module's functions, forward and backward
     alike: any `linalg` op (named or `linalg.generic`; matmul, batch matmul,
     transposed layouts, convolutions) with two f32 tensor inputs, one f32
-    init, a reduction loop and the body `out + a * b` (or `fma(a, b, out)`). Each becomes an
-    `fxp.contract` with the op's indexing maps on quantized operands, added to
-    the op's init, per the recipe (SEMANTICS §8):
+    init, a reduction loop and the body `out + a * b` (or `fma(a, b, out)`).
+    Each becomes an `fxp.contract` with the op's indexing maps on quantized
+    operands, added to the op's init, per the recipe (SEMANTICS §8):
 
     - `dfp16`: both operands become per-tensor DFP (`fxp.shared_exponent` +
       `fxp.quantize_dfp`, saturating symmetrically) with `width`-bit mantissas
