@@ -50,9 +50,20 @@ func.func @f(%h0: tensor<2x8xf32>, %w: tensor<8x8xf32>) -> tensor<2x8xf32> {
 }"""
 
 
-@pytest.mark.parametrize("passes, tolerance", [
-    ("", 1e-6),
-    ('--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', 1e-3)])
+# FP32, and the dfp16 recipe; the largest error each may have.
+RECIPES = [("", 1e-6),
+           ('--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', 1e-3)]
+
+
+def run_on_every_target(text, passes, *arrays):
+    """@f of `text` (2-D f32 arrays in, one out) on the portable target and
+    each x86 target this CPU runs."""
+    return [compile_module(text, passes, target=target).function(
+        "f", [("memref", 2, "f32")] * len(arrays), [("memref", 2, "f32")])(*arrays)[0]
+        for target in ["portable"] + host_targets()]
+
+
+@pytest.mark.parametrize("passes, tolerance", RECIPES)
 def test_loop_carried_tensors(passes, tolerance):
     rng = np.random.RandomState(0)
     h = rng.randn(2, 8).astype(np.float32)
@@ -60,9 +71,7 @@ def test_loop_carried_tensors(passes, tolerance):
     expected = h.astype(np.float64)
     for _ in range(3):
         expected = np.tanh(expected @ w)
-    results = [compile_module(RECURRENCE, passes, target=target).function(
-        "f", [("memref", 2, "f32")] * 2, [("memref", 2, "f32")])(h, w)[0]
-        for target in ["portable"] + host_targets()]
+    results = run_on_every_target(RECURRENCE, passes, h, w)
     for result in results:
         assert np.abs(result - expected).max() < tolerance
     if passes:
@@ -96,9 +105,7 @@ func.func @f(%x: tensor<4x16xf32>, %w: tensor<16x5xf32>) -> tensor<4x5xf32> {
 }"""
 
 
-@pytest.mark.parametrize("passes, tolerance", [
-    ("", 1e-6),
-    ('--fxp-quantize-training="recipe=dfp16 rounding=nearest_even"', 1e-3)])
+@pytest.mark.parametrize("passes, tolerance", RECIPES)
 def test_gelu_softmax(passes, tolerance):
     rng = np.random.RandomState(1)
     x = rng.randn(4, 16).astype(np.float32)
@@ -107,7 +114,5 @@ def test_gelu_softmax(passes, tolerance):
     logits = gelu.astype(np.float64) @ w
     expected = np.exp(logits - logits.max(axis=1, keepdims=True))
     expected /= expected.sum(axis=1, keepdims=True)
-    for target in ["portable"] + host_targets():
-        (result,) = compile_module(GELU_SOFTMAX, passes, target=target).function(
-            "f", [("memref", 2, "f32")] * 2, [("memref", 2, "f32")])(x, w)
+    for result in run_on_every_target(GELU_SOFTMAX, passes, x, w):
         assert np.abs(result - expected).max() < tolerance
