@@ -113,6 +113,15 @@ CONVOLUTIONS = {
 }
 
 
+def results_on_every_target(text, args, result, *arrays):
+    """@f of `text` on each target (x86 ones emulated where this CPU lacks
+    them), by target."""
+    return {target: compile_module(
+        text, target=target,
+        emulate_x86=target not in host_targets() + ["portable"]).function(
+            "f", args, [result])(*arrays)[0] for target in TARGETS}
+
+
 @pytest.mark.parametrize("name", sorted(CONVOLUTIONS))
 def test_odd_runs(name):
     x_shape, w_shape, y_shape, x_map, w_map, y_map = CONVOLUTIONS[name]
@@ -128,14 +137,40 @@ func.func @f(%x: tensor<{x_shape}xi16>, %w: tensor<{w_shape}xi16>) -> tensor<{y_
     shape = lambda s: [int(v) for v in s.split("x")]
     x = rng.randint(-2048, 2048, shape(x_shape)).astype(np.int16)
     w = rng.randint(-2048, 2048, shape(w_shape)).astype(np.int16)
-    results = {}
-    for target in TARGETS:
-        function = compile_module(
-            text, target=target,
-            emulate_x86=target not in host_targets() + ["portable"]).function(
-                "f", [("memref", 4, "i16")] * 2, [("memref", 4, "f32")])
-        (results[target],) = function(x, w)
+    results = results_on_every_target(text, [("memref", 4, "i16")] * 2,
+                                      ("memref", 4, "f32"), x, w)
     for target in TARGETS[1:]:
         np.testing.assert_array_equal(results[target].view(np.uint32),
                                       results["portable"].view(np.uint32),
                                       err_msg=target)
+
+
+@pytest.mark.parametrize("accumulation", ["chunk 6", "saturating"])
+def test_dynamic_reduction(accumulation):
+    """A batched contraction whose reduction size is dynamic (attention over
+    a sequence of any length): the x86 kernels pair its k without knowing
+    whether that size is even."""
+    text = f"""
+func.func @f(%x: tensor<2x3x?xi16>, %w: tensor<2x?x5xi16>) -> tensor<2x3x5xf32> {{
+  %fx = fxp.from_storage %x : tensor<2x3x?xi16> -> tensor<2x3x?x!fxp.fixed<12, 4>>
+  %fw = fxp.from_storage %w : tensor<2x?x5xi16> -> tensor<2x?x5x!fxp.fixed<12, 6>>
+  %y = fxp.contract %fx, %fw maps [affine_map<(b, m, n, k) -> (b, m, k)>,
+                                   affine_map<(b, m, n, k) -> (b, k, n)>,
+                                   affine_map<(b, m, n, k) -> (b, m, n)>]
+      {accumulation} : tensor<2x3x?x!fxp.fixed<12, 4>>, tensor<2x?x5x!fxp.fixed<12, 6>> -> tensor<2x3x5xf32>
+  return %y : tensor<2x3x5xf32>
+}}"""
+    rng = np.random.RandomState(4)
+    for k in [1, 7, 10]:
+        x = rng.randint(-2048, 2048, (2, 3, k)).astype(np.int16)
+        w = rng.randint(-2048, 2048, (2, k, 5)).astype(np.int16)
+        results = results_on_every_target(text, [("memref", 3, "i16")] * 2,
+                                          ("memref", 3, "f32"), x, w)
+        if accumulation == "chunk 6":
+            expected = np.stack([ref.chunked_matmul(x[i], w[i], 6, -10) for i in range(2)])
+            np.testing.assert_array_equal(results["portable"].view(np.uint32),
+                                          expected.view(np.uint32))
+        for target in TARGETS[1:]:
+            np.testing.assert_array_equal(results[target].view(np.uint32),
+                                          results["portable"].view(np.uint32),
+                                          err_msg=f"{target}, k = {k}")

@@ -680,8 +680,8 @@ using KLocator = function_ref<Value(ImplicitLocOpBuilder &, Value half,
 /// (K the k loops linearized, in pairs of consecutive k with `pairs`) by a
 /// linalg.generic that iterates the k loops themselves, so that no element
 /// divides its k apart. With `pairs` the innermost k loop must have an even
-/// size (no pair straddles two of its runs). Without k loops K is 1. `body`
-/// gets the leading and trailing indices and a KLocator.
+/// static size (no pair straddles two of its runs). Without k loops K is 1.
+/// `body` gets the leading and trailing indices and a KLocator.
 Value buildPackedGather(ImplicitLocOpBuilder &b, ArrayRef<Value> leading,
                         ArrayRef<Value> trailing, const LoopGroups &groups,
                         ArrayRef<Value> loopSizes, Value k, bool pairs,
@@ -690,7 +690,8 @@ Value buildPackedGather(ImplicitLocOpBuilder &b, ArrayRef<Value> leading,
                                            ValueRange, KLocator)>
                             body) {
   int64_t innermost = groups.k.empty() ? 0 : groups.sizes[groups.k.back()];
-  assert(innermost % 2 == 0 || !pairs);
+  assert(!pairs || groups.k.empty() ||
+         (!ShapedType::isDynamic(innermost) && innermost % 2 == 0));
   bool expand = !groups.k.empty();
   SmallVector<Value> sizes(leading);
   if (expand) {
@@ -972,11 +973,13 @@ Value buildGatheredContraction(
         arith::ConstantOp::create(
             nb, cast<TypedAttr>(nb.getZeroAttr(elementType))));
   };
-  // Pairs of k that would straddle two runs of the innermost k loop (an odd
-  // one, such as the channels of a one-channel NHWC convolution) are formed
-  // after gathering single elements, which iterates the k loops themselves.
+  // Pairs of k that could straddle two runs of the innermost k loop (an odd
+  // one, such as the channels of a one-channel NHWC convolution, or one of
+  // dynamic size) are formed after gathering single elements, which
+  // iterates the k loops themselves.
   int64_t run = groups.k.empty() ? 0 : groups.sizes[groups.k.back()];
-  bool gatherPairs = pairs && run % 2 == 0;
+  bool gatherPairs = pairs && (groups.k.empty() ||
+                               (!ShapedType::isDynamic(run) && run % 2 == 0));
   // Operand `i`'s gathered element at the m or n loops in `values`: its k,
   // or with gatherPairs the i32 word of k = 2p and 2p + 1.
   auto packedElement = [&](ImplicitLocOpBuilder &nb, unsigned i,
