@@ -81,6 +81,10 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   ConvertFXPToLLVMPassOptions intrinsics;
   intrinsics.emulate = options.emulateX86;
   pm.addPass(createConvertFXPToLLVMPass(intrinsics));
+  pm.addPass(createConvertMathToLLVMPass());
+  // Math ops without an LLVM intrinsic (math.erf in GELU) call libm, lane
+  // by lane for vectors (whose vector ops the next pass lowers).
+  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
@@ -90,9 +94,6 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
   memrefToLLVM.useAlignedAlloc = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
-  pm.addPass(createConvertMathToLLVMPass());
-  // Math ops without an LLVM intrinsic (math.erf in GELU) call libm.
-  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   if (options.parallel)
