@@ -213,7 +213,14 @@ class Function:
             desc = getattr(results, f"r{i}")
             sizes = desc.sizes[:] if rank else []
             strides = [stride * dtype.itemsize for stride in desc.strides] if rank else []
-            count = max(math.prod(sizes), 1)
+            count = math.prod(sizes)
+            if count == 0:
+                # Nothing to read; a buffer the callee allocated is freed now.
+                if desc.allocated not in inputs and desc.allocated not in owned:
+                    _libc.free(desc.allocated)
+                    owned.add(desc.allocated)
+                outputs.append(np.empty(sizes, dtype))
+                continue
             base = desc.aligned + desc.offset * dtype.itemsize
             buffer = (ctypes.c_char * (count * dtype.itemsize)).from_address(base)
             view = np.frombuffer(buffer, dtype=dtype, count=count)

@@ -116,3 +116,26 @@ def test_gelu_softmax(passes, tolerance):
     expected /= expected.sum(axis=1, keepdims=True)
     for result in run_on_every_target(GELU_SOFTMAX, passes, x, w):
         assert np.abs(result - expected).max() < tolerance
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_empty_tensors(parallel):
+    """Tensors with no elements: element-wise ops on threads split an empty
+    loop (no tile of size 0), a per-block DFP round trip, and results of no
+    elements come back as empty arrays."""
+    text = """
+func.func @f(%x: tensor<?x?xf32>) -> (tensor<?x?xf32>, tensor<?x?xf32>) {
+  %t = math.tanh %x : tensor<?x?xf32>
+  %e = fxp.shared_exponent %x width 14 block 32 : tensor<?x?xf32> -> tensor<?x?xi32>
+  %d = fxp.quantize_dfp %x, %e overflow <saturate_symmetric>
+      : tensor<?x?xf32>, tensor<?x?xi32> -> !fxp.dfp<?x?, 14, block = 32, axis = 0>
+  %y = fxp.dequantize %d : !fxp.dfp<?x?, 14, block = 32, axis = 0> -> tensor<?x?xf32>
+  return %t, %y : tensor<?x?xf32>, tensor<?x?xf32>
+}"""
+    function = compile_module(text, parallel=parallel).function(
+        "f", [("memref", 2, "f32")], [("memref", 2, "f32")] * 2)
+    for shape in [(0, 5), (5, 0), (0, 0)]:
+        tanh, round_trip = function(np.ones(shape, np.float32))
+        assert tanh.shape == shape and round_trip.shape == shape
+    tanh, round_trip = function(np.full((3, 5), 0.5, np.float32))
+    assert np.allclose(tanh, np.tanh(0.5)) and np.all(round_trip == 0.5)

@@ -111,8 +111,13 @@ struct FXPParallelizeElementwisePass
     OpFoldResult extent = op.createLoopRanges(rewriter, loc)[*dim].size;
     AffineExpr s0 = rewriter.getAffineSymbolExpr(0);
     SmallVector<OpFoldResult> tileSizes(sizes.size(), rewriter.getIndexAttr(0));
-    tileSizes[*dim] = affine::makeComposedFoldedAffineApply(
-        rewriter, loc, s0.ceilDiv(tiles).ceilDiv(alignment) * alignment,
+    // At least 1: an empty loop's tiles would otherwise step by 0.
+    tileSizes[*dim] = affine::makeComposedFoldedAffineMax(
+        rewriter, loc,
+        AffineMap::get(0, 1,
+                       {s0.ceilDiv(tiles).ceilDiv(alignment) * alignment,
+                        rewriter.getAffineConstantExpr(1)},
+                       rewriter.getContext()),
         {extent});
     scf::SCFTilingOptions options;
     options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);

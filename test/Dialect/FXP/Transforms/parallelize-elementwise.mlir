@@ -34,15 +34,16 @@ func.func @elementwise(%x: tensor<1024x512xf32>, %e: tensor<i32>) -> tensor<1024
 // -----
 
 // A first loop of size 1 is skipped for the next; a dynamic size splits
-// into ceil(size / 32) rows a tile. The init, also an input but unread by
-// the payload (an update in place), becomes a fresh tensor: threads writing
-// it while others read it would make bufferization copy it.
+// into max(ceil(size / 32), 1) rows a tile (an empty loop must not step by
+// 0). The init, also an input but unread by the payload (an update in
+// place), becomes a fresh tensor: threads writing it while others read it
+// would make bufferization copy it.
 // CHECK-LABEL: func.func @dynamic
 // CHECK-SAME:    (%[[X:.*]]: tensor<1x?xf32>)
 // CHECK:         %[[D:.*]] = tensor.dim %[[X]], %c1
 // CHECK:         %[[FRESH:.*]] = tensor.empty(%[[D]]) : tensor<1x?xf32>
 // CHECK:         %[[D1:.*]] = tensor.dim %[[X]], %c1
-// CHECK:         %[[STEP:.*]] = affine.apply #{{.*}}()[%[[D1]]]
+// CHECK:         %[[STEP:.*]] = affine.max #{{.*}}()[%[[D1]]]
 // CHECK:         %[[D2:.*]] = tensor.dim %[[X]], %c1
 // CHECK:         scf.forall (%{{.*}}) = (0) to (%[[D2]]) step (%[[STEP]]) shared_outs(%{{.*}} = %[[FRESH]])
 // CHECK:           linalg.generic {{.*}} ins(%{{.*}} : tensor<1x?xf32>) outs(%{{.*}} : tensor<1x?xf32>)
