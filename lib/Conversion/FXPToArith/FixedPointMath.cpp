@@ -406,7 +406,7 @@ Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
   Type f32 = withElementType(value.getType(), b.getF32Type());
   if (element.isF32())
     return scaleByPowerOfTwo(b, value, exp2);
-  if (element.getIntOrFloatBitWidth() <= 24)
+  if (isa<IntegerType>(element) && element.getIntOrFloatBitWidth() <= 24)
     return scaleByPowerOfTwo(b, arith::SIToFPOp::create(b, f32, value), exp2);
   // Both factors are exact in f64 and so is their product (a power of two
   // times at most 53 bits) unless it leaves f64's range, where the f32
