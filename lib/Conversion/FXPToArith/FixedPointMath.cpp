@@ -419,9 +419,10 @@ Value mlir::fxp::emitScaleToFloat(ImplicitLocOpBuilder &b, Value value,
       like(b, exp2, 52));
   Type f64 = withElementType(value.getType(), b.getF64Type());
   Value power = arith::BitcastOp::create(b, f64, bits);
-  return arith::TruncFOp::create(
-      b, f32,
-      arith::MulFOp::create(b, arith::SIToFPOp::create(b, f64, value), power));
+  Value wide = isa<FloatType>(element)
+                   ? Value(arith::ExtFOp::create(b, f64, value))
+                   : Value(arith::SIToFPOp::create(b, f64, value));
+  return arith::TruncFOp::create(b, f32, arith::MulFOp::create(b, wide, power));
 }
 
 Value mlir::fxp::emitSaturatingAdd(ImplicitLocOpBuilder &b, Value acc,
