@@ -5,11 +5,12 @@ speedup of NEW over OLD.
 
     PYTHONPATH=python /usr/bin/python3 bench/compare_builds.py NEW_BUILD OLD_BUILD
         [--shapes 1024x1024x1024 256x1024x1024:NT] [--convs 32x32x32x3*16]
-        [--steps] [--examples] [--target avx2]
+        [--quantize 1024x1024] [--steps] [--examples] [--target avx2]
 
 A build is a build directory (`FXP_BUILD_DIR`), for example one made in a
 git worktree of an older commit. Contraction shapes and convolutions are as
-in bench/contraction.py (INT16 and FP32); --steps adds the training step of
+in bench/contraction.py (INT16 and FP32); --quantize adds quantization to
+DFP16 as in bench/quantize.py (nearest and stochastic); --steps adds the training step of
 bench/training_step.py (FP32, dfp16 nearest, dfp16 stochastic); --examples
 the main job's steps (fxp.training: the digits MLP and CNN, batch 32) in
 the same configurations.
@@ -21,6 +22,7 @@ import os
 import numpy as np
 
 import contraction
+import quantize
 import training_step
 from fxp.compiler import compile_module, host_targets
 from fxp.models import mlp_step, mlp_step_inputs, mlp_step_signature
@@ -47,6 +49,17 @@ def conv_cases(shape, target):
     for kind in ["int16", "fp32"]:
         yield (f"{kind} conv {shape}",
                lambda kind=kind: contraction.compiled_conv(kind, sizes, target), (x, f))
+
+
+def quantize_cases(shape, target):
+    m, n = (int(v) for v in shape.split("x"))
+    x = np.random.RandomState(0).randn(m, n).astype(np.float32)
+    signature = ([("memref", 2, "f32"), ("memref", 0, "i32"), "i64"], [("memref", 2, "i16")])
+    for rounding, random in [("nearest_even", ""), ("stochastic", "seed %seed stream 1")]:
+        text = quantize.QUANTIZE.format(m=m, n=n, rounding=rounding, random=random)
+        build = lambda text=text: compile_module(text, target=target).function(
+            "run", *signature)
+        yield f"quantize {shape} {rounding}", build, (x, np.array(-13, np.int32), 7)
 
 
 def step_cases(target):
@@ -78,12 +91,14 @@ def main():
     parser.add_argument("--shapes", nargs="*",
                         default=["256x1024x1024", "256x1024x1024:NT", "1024x1024x256:TN"])
     parser.add_argument("--convs", nargs="*", default=[])
+    parser.add_argument("--quantize", nargs="*", default=[])
     parser.add_argument("--steps", action="store_true")
     parser.add_argument("--examples", action="store_true")
     parser.add_argument("--target", default=(host_targets() or ["portable"])[0])
     args = parser.parse_args()
     cases = [case for shape in args.shapes for case in contraction_cases(shape, args.target)]
     cases += [case for shape in args.convs for case in conv_cases(shape, args.target)]
+    cases += [case for shape in args.quantize for case in quantize_cases(shape, args.target)]
     if args.steps:
         cases += list(step_cases(args.target))
     if args.examples:

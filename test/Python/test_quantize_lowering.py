@@ -29,13 +29,13 @@ def inputs(seed):
     return np.concatenate([np.array(specials), scaled, fractions]).astype(np.float32)
 
 
-def compiled(shape, width, rounding, target):
+def compiled(shape, width, rounding, target, overflow="saturate_symmetric"):
     n = shape[0]
     storage = "i8" if width <= 8 else "i16" if width <= 16 else "i32"
     random = "seed %seed stream 3" if rounding == "stochastic" else ""
     text = f"""
 func.func @q(%x: tensor<{n}xf32>, %e: tensor<i32>, %seed: i64) -> tensor<{n}x{storage}> {{
-  %d = fxp.quantize_dfp %x, %e rounding <{rounding}> overflow <saturate_symmetric> {random}
+  %d = fxp.quantize_dfp %x, %e rounding <{rounding}> overflow <{overflow}> {random}
       : tensor<{n}xf32>, tensor<i32> -> !fxp.dfp<{n}, {width}>
   %m = fxp.mantissas %d : !fxp.dfp<{n}, {width}> -> tensor<{n}x!fxp.fixed<{width}, 0>>
   %s = fxp.to_storage %m : tensor<{n}x!fxp.fixed<{width}, 0>> -> tensor<{n}x{storage}>
@@ -60,6 +60,23 @@ def test_quantize_dfp(target, rounding, width):
                                 seed=SEED, stream=3)
         np.testing.assert_array_equal(result.astype(np.int64), expected,
                                       err_msg=f"exponent {exponent}")
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+@pytest.mark.parametrize("rounding", ["nearest_even", "stochastic"])
+@pytest.mark.parametrize("width", [2, 3, 15, 24])
+def test_asymmetric_saturation(target, rounding, width):
+    """Saturation to [-2^(W-1), 2^(W-1) - 1]: the stochastic path's
+    floor(t * 2^(32 - W)) reaches -2^31 at the lower end."""
+    x = inputs(width)
+    fn = compiled(x.shape, width, rounding, target, overflow="saturate")
+    for exponent in [-13, 0, -40, 30]:
+        (result,) = fn(x, np.array(exponent, np.int32), SEED)
+        expected = ref.quantize(x, width, -exponent, rounding, "saturate",
+                                seed=SEED, stream=3)
+        np.testing.assert_array_equal(result.astype(np.int64), expected,
+                                      err_msg=f"exponent {exponent}")
+    assert np.any(expected == -(1 << (width - 1)))
 
 
 @pytest.mark.parametrize("target", ["portable"] + host_targets())

@@ -6,6 +6,8 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/TypeUtilities.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::fxp;
 
@@ -253,14 +255,13 @@ static Value scaleByPowerOfTwo(ImplicitLocOpBuilder &b, Value x, Value frac) {
                                power(second));
 }
 
-/// Clamps a float to [lo + below, hi + above] of `config`'s range.
+/// Clamps a float to `config`'s saturation range.
 static Value clampToRange(ImplicitLocOpBuilder &b, Value t,
-                          const RoundingConfig &config, double below = 0,
-                          double above = 0) {
+                          const RoundingConfig &config) {
   auto [lo, hi] = saturationBounds(config);
   return arith::MinNumFOp::create(
-      b, arith::MaxNumFOp::create(b, t, f32Constant(b, double(lo) + below)),
-      f32Constant(b, double(hi) + above));
+      b, arith::MaxNumFOp::create(b, t, f32Constant(b, double(lo))),
+      f32Constant(b, double(hi)));
 }
 
 /// Round-to-nearest quantization of a float into at most 24 bits, in f32
@@ -301,42 +302,46 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
   return toInteger(b, rounded, x, config.width);
 }
 
-/// Stochastic quantization of a float into at most 24 bits, in f32
-/// arithmetic. With n = floor(t) and r the first 32 fractional bits of t,
-/// the three floors n, A = floor(t * 2^16) and B = floor(t * 2^32) are exact
-/// and so are u = A - n * 2^16 and v = B - A * 2^16 (integers in [0, 2^16)),
-/// so r = u * 2^16 + v. t is first clamped to one step beyond the range
-/// (where the result saturates either way), which keeps t * 2^32 finite.
-/// For a negative x, t is at most -2^-33: every t in [-2^-32, 0) has n = -1
-/// and r = 2^32 - 1, and so does a tiny t whose scaling rounded (to -0.0
-/// even). NaN gives 0.
+/// Stochastic quantization of a float into W <= 24 bits, in f32 arithmetic.
+/// t is clamped to the saturation range [lo, hi] first (where the result
+/// saturates either way; rounding up from n <= hi - 1 then stays in range).
+/// With p = 32 - W, A = floor(t * 2^p) fits an i32 (|A| <= 2^31), so
+/// n = floor(t) = A >> p, and A's low p bits are t's first p fractional
+/// bits. The next W are v = floor(t * 2^32) - A * 2^W: both floors and the
+/// product are exact, and so is their difference, an integer in [0, 2^W).
+/// So r = (A << W) | v. A negative x whose t rounded to -0.0 (its scaling
+/// underflowed) must keep n = -1 and r = 2^32 - 1: its t becomes -2^-33, as
+/// every t in [-2^-32, 0) gives those.
 static Value emitQuantizeStochastic(ImplicitLocOpBuilder &b, Value x,
                                     Value frac, const RoundingConfig &config,
                                     Value random) {
-  Value t = clampToRange(b, scaleByPowerOfTwo(b, x, frac), config, -1.0, 1.0);
+  // NaN becomes 0 (t = 0 never rounds up) before it could saturate.
+  Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
+  x = arith::SelectOp::create(b, isNaN, f32Constant(b, 0.0), x);
+  Value t = clampToRange(b, scaleByPowerOfTwo(b, x, frac), config);
   Value negative = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, x,
                                          f32Constant(b, 0.0));
   t = arith::SelectOp::create(
       b, negative, arith::MinNumFOp::create(b, t, f32Constant(b, -0x1p-33)), t);
-  auto floorOfScaled = [&](double scale) -> Value {
+  unsigned width = config.width, fractionBits = 32 - width;
+  auto floorOfScaled = [&](unsigned bits) -> Value {
     return math::FloorOp::create(
-        b, arith::MulFOp::create(b, t, f32Constant(b, scale)));
+        b, arith::MulFOp::create(b, t, f32Constant(b, std::ldexp(1.0, bits))));
   };
-  Value n = math::FloorOp::create(b, t);
-  Value high = floorOfScaled(0x1p16), low = floorOfScaled(0x1p32);
-  auto word = [&](Value floor, Value coarser) -> Value {
-    Value rest = arith::SubFOp::create(
-        b, floor, arith::MulFOp::create(b, coarser, f32Constant(b, 0x1p16)));
-    return arith::FPToSIOp::create(b, b.getI32Type(), rest);
-  };
+  Value coarse = floorOfScaled(fractionBits), fine = floorOfScaled(32);
+  Value rest = arith::SubFOp::create(
+      b, fine,
+      arith::MulFOp::create(b, coarse, f32Constant(b, std::ldexp(1.0, width))));
+  Value coarseInt = arith::FPToSIOp::create(b, b.getI32Type(), coarse);
   Value r = arith::OrIOp::create(
-      b, arith::ShLIOp::create(b, word(high, n), i32(b, 16)), word(low, high));
+      b, arith::ShLIOp::create(b, coarseInt, i32(b, width)),
+      arith::FPToSIOp::create(b, b.getI32Type(), rest));
+  Value n = arith::ShRSIOp::create(b, coarseInt, i32(b, fractionBits));
   // §2: up when k < r.
   Value up = cmp(b, arith::CmpIPredicate::ult, random, r);
-  Value rounded = arith::AddFOp::create(
-      b, n,
-      arith::SelectOp::create(b, up, f32Constant(b, 1.0), f32Constant(b, 0.0)));
-  return toInteger(b, clampToRange(b, rounded, config), x, config.width);
+  Value rounded = arith::AddIOp::create(
+      b, n, arith::ExtUIOp::create(b, b.getI32Type(), up));
+  return arith::ExtSIOp::create(b, b.getI64Type(), rounded);
 }
 
 Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,

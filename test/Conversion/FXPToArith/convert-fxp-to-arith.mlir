@@ -30,8 +30,9 @@ func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fx
 // Stochastic rounding hashes the linear index of each element with the key
 // of its stream (computed once, outside the loop). A static tensor's loops
 // run as one, so its row-major index is the loop's, in i32 when at most
-// 2^32 elements. Up to 24 bits, the rounding itself is f32 arithmetic: r
-// from the exact floors of t, t * 2^16 and t * 2^32 (see Design.md).
+// 2^32 elements. Up to 24 bits, the rounding itself is f32 arithmetic: n
+// and r from the exact floors of t * 2^(32 - W) and t * 2^32 (Design.md);
+// here W = 8.
 // CHECK-LABEL: func.func @stochastic
 // CHECK-SAME: (%{{.*}}: tensor<3x4xf32>, %{{.*}}: i64) -> tensor<3x4xi8>
 // CHECK: arith.constant -1640531524 : i32
@@ -44,17 +45,19 @@ func.func @quantize(%x: tensor<?x5xf32>, %y: tensor<?x5xf32>) -> (tensor<?x5x!fx
 // CHECK-NOT: linalg.index
 // CHECK: arith.extui %{{.*}} : i32 to i64
 // CHECK-NOT: f64
-// CHECK: %[[N:.*]] = math.floor %{{.*}} : f32
 // CHECK: %[[A:.*]] = math.floor %{{.*}} : f32
 // CHECK: %[[B:.*]] = math.floor %{{.*}} : f32
-// CHECK: %[[NA:.*]] = arith.mulf %[[N]], %{{.*}} : f32
-// CHECK: arith.subf %[[A]], %[[NA]] : f32
-// CHECK: %[[AB:.*]] = arith.mulf %[[A]], %{{.*}} : f32
-// CHECK: arith.subf %[[B]], %[[AB]] : f32
-// CHECK: %[[R:.*]] = arith.ori
-// CHECK: arith.cmpi ult, %{{.*}}, %[[R]] : i32
-// CHECK: arith.addf %[[N]], %{{.*}} : f32
-// CHECK: arith.fptosi %{{.*}} : f32 to i8
+// CHECK: %[[AW:.*]] = arith.mulf %[[A]], %{{.*}} : f32
+// CHECK: %[[V:.*]] = arith.subf %[[B]], %[[AW]] : f32
+// CHECK: %[[AI:.*]] = arith.fptosi %[[A]] : f32 to i32
+// CHECK: %[[AH:.*]] = arith.shli %[[AI]], %{{.*}} : i32
+// CHECK: %[[VI:.*]] = arith.fptosi %[[V]] : f32 to i32
+// CHECK: %[[R:.*]] = arith.ori %[[AH]], %[[VI]] : i32
+// CHECK: %[[N:.*]] = arith.shrsi %[[AI]], %{{.*}} : i32
+// CHECK: %[[UP:.*]] = arith.cmpi ult, %{{.*}}, %[[R]] : i32
+// CHECK: %[[INC:.*]] = arith.extui %[[UP]] : i1 to i32
+// CHECK: arith.addi %[[N]], %[[INC]] : i32
+// CHECK-NOT: math.floor
 // CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [3, 4] : tensor<12xi8> into tensor<3x4xi8>
 func.func @stochastic(%x: tensor<3x4xf32>, %seed: i64) -> tensor<3x4x!fxp.fixed<8, 2>> {
   %q = fxp.quantize %x rounding <stochastic> seed %seed stream 5 : tensor<3x4xf32> -> tensor<3x4x!fxp.fixed<8, 2>>
