@@ -26,13 +26,20 @@ template <typename OpTy> static RoundingConfig getRoundingConfig(OpTy op) {
           getFixedElementType(op.getType()).getWidth()};
 }
 
-static Value signExtend64(ImplicitLocOpBuilder &b, Value v) {
-  if (v.getType().isInteger(64))
+static Value signExtendTo(ImplicitLocOpBuilder &b, Value v, unsigned bits) {
+  if (v.getType().isInteger(bits))
     return v;
-  return arith::ExtSIOp::create(b, b.getI64Type(), v);
+  return arith::ExtSIOp::create(b, b.getIntegerType(bits), v);
 }
 
+static Value signExtend64(ImplicitLocOpBuilder &b, Value v) {
+  return signExtendTo(b, v, 64);
+}
+
+/// `v` (an integer in `type`'s range) in `type`'s storage.
 static Value truncateTo(ImplicitLocOpBuilder &b, Value v, FixedType type) {
+  if (v.getType() == type.getStorageType())
+    return v;
   return arith::TruncIOp::create(b, type.getStorageType(), v);
 }
 
@@ -218,8 +225,21 @@ struct SaturateLowering : OpConversionPattern<SaturateOp> {
   }
 };
 
-/// Add, sub and mul compute an exact i64 result with `fracBits` fraction
-/// bits, then round it once to the result format.
+/// Whether `fxp.mul` of `lhs` and `rhs` into `out`, whose exact product is
+/// shifted right by `shift`, rounds exactly in i32 (FixedPointMath.h): the
+/// product is below 2^30 in magnitude and the result fits.
+static bool roundsProductInI32(FixedType lhs, FixedType rhs, FixedType out,
+                               int64_t shift) {
+  return lhs.getWidth() + rhs.getWidth() <= 32 && out.getWidth() <= 32 &&
+         shift >= -31;
+}
+
+/// Add, sub and mul compute an exact result with `fracBits` fraction bits,
+/// then round it once to the result format. The exact value is an i64, or
+/// an i32 for products that allow it: narrower vectors, and it keeps clear
+/// of LLVM 22's x86 backend, which turns an i64 product of 16-bit or
+/// narrower values, shifted right arithmetically by 17 to 31 and truncated
+/// to i16, into vpmulhw and a logical shift that loses the sign.
 template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   using OpAdaptor = typename OpTy::Adaptor;
@@ -232,19 +252,22 @@ template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
     FixedType out = getFixedElementType(op.getType());
     RoundingConfig config = getRoundingConfig(op);
     Value key = getStreamKey(b, op, adaptor.getSeed());
+    constexpr bool isMul = std::is_same_v<OpTy, MulOp>;
+    int fracBits = isMul ? lhs.getFrac() + rhs.getFrac()
+                         : std::max(lhs.getFrac(), rhs.getFrac());
+    int64_t shift = fracBits - out.getFrac();
+    unsigned bits = isMul && roundsProductInI32(lhs, rhs, out, shift) ? 32 : 64;
     Value result = buildElementwise(
         rewriter, op.getLoc(),
         this->getTypeConverter()->convertType(op.getType()),
         {adaptor.getLhs(), adaptor.getRhs()}, {}, key != nullptr,
         [&](ImplicitLocOpBuilder &nb, ValueRange args, Value index) {
-          Value a = signExtend64(nb, args[0]), c = signExtend64(nb, args[1]);
-          int fracBits;
+          Value a = signExtendTo(nb, args[0], bits);
+          Value c = signExtendTo(nb, args[1], bits);
           Value exact;
-          if constexpr (std::is_same_v<OpTy, MulOp>) {
-            fracBits = lhs.getFrac() + rhs.getFrac();
+          if constexpr (isMul) {
             exact = arith::MulIOp::create(nb, a, c);
           } else {
-            fracBits = std::max(lhs.getFrac(), rhs.getFrac());
             auto align = [&](Value v, FixedType type) {
               return arith::ShLIOp::create(
                   nb, v, createIntConstant(nb, fracBits - type.getFrac(), 64));
@@ -254,9 +277,9 @@ template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
             else
               exact = arith::SubIOp::create(nb, align(a, lhs), align(c, rhs));
           }
-          Value shift = createIntConstant(nb, fracBits - out.getFrac(), 64);
-          Value v = emitRoundShifted(nb, exact, shift, config,
-                                     getRandomBits(nb, key, index));
+          Value v =
+              emitRoundShifted(nb, exact, createIntConstant(nb, shift, bits),
+                               config, getRandomBits(nb, key, index));
           return truncateTo(nb, v, out);
         });
     rewriter.replaceOp(op, result);

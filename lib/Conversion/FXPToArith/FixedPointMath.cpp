@@ -136,8 +136,9 @@ static Value roundsUp(ImplicitLocOpBuilder &b, RoundingMode mode, Value n,
 }
 
 // The helpers below work on i64 or on i32 `q` and `shift` (same type). The
-// i32 forms, which vectorize far better, are exact when |q| < 2^24 (a float's
-// significand): every shift then saturates at 31 to the value it has at 63.
+// i32 forms, which vectorize far better, give the same bits when |q| < 2^31
+// and shift >= -31: a right shift by 31 or more then leaves the sign, as one
+// by 63 does.
 
 /// Right shift by `shift >= 0`: round, then handle overflow.
 static Value roundRight(ImplicitLocOpBuilder &b, Value q, Value shift,

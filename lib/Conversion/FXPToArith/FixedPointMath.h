@@ -32,6 +32,8 @@ Value emitRandomBits(ImplicitLocOpBuilder &b, Value key, Value index);
 /// §2 and §3: rounds `t = q * 2^-shift` (`q`, `shift` are `i64`; the shift
 /// may be negative or beyond 64) and brings it into range. `random` is the
 /// `i32` random word, used only by stochastic rounding. Returns an `i64`.
+/// Both may be `i32` instead (and so is the result) when the rounding's
+/// width is at most 32, `|q| < 2^31` and `shift >= -31`: the same bits.
 Value emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
                        const RoundingConfig &config, Value random);
 
