@@ -93,6 +93,16 @@ func.func @identity_rescale(%x: tensor<4x!fxp.fixed<16, 8>>) -> tensor<4x!fxp.fi
 
 // -----
 
+// A symmetric saturation maps qmin to -qmax: not an identity.
+// CHECK-LABEL: func.func @identity_rescale_symmetric
+// CHECK: fxp.rescale %{{.*}} overflow <saturate_symmetric>
+func.func @identity_rescale_symmetric(%x: tensor<4x!fxp.fixed<16, 8>>) -> tensor<4x!fxp.fixed<16, 8>> {
+  %0 = fxp.rescale %x overflow <saturate_symmetric> : tensor<4x!fxp.fixed<16, 8>> -> tensor<4x!fxp.fixed<16, 8>>
+  return %0 : tensor<4x!fxp.fixed<16, 8>>
+}
+
+// -----
+
 // An exact widening followed by a rounding rescale rounds once.
 // CHECK-LABEL: func.func @rescale_chain
 // CHECK-SAME: (%[[X:.*]]: !fxp.fixed<16, 8>)
@@ -102,6 +112,24 @@ func.func @rescale_chain(%x: !fxp.fixed<16, 8>) -> !fxp.fixed<8, 2> {
   %0 = fxp.rescale %x : !fxp.fixed<16, 8> -> !fxp.fixed<32, 12>
   %1 = fxp.rescale %0 rounding <floor> : !fxp.fixed<32, 12> -> !fxp.fixed<8, 2>
   return %1 : !fxp.fixed<8, 2>
+}
+
+// -----
+
+// A symmetric widening with an integer bit to spare never meets its qmin,
+// so it is exact; one with the same integer bits is not.
+// CHECK-LABEL: func.func @rescale_chain_symmetric
+// CHECK-SAME: (%[[X:.*]]: !fxp.fixed<16, 8>)
+// CHECK-NEXT: %[[A:.*]] = fxp.rescale %[[X]] : !fxp.fixed<16, 8> -> !fxp.fixed<32, 8>
+// CHECK-NEXT: %[[S:.*]] = fxp.rescale %[[X]] overflow <saturate_symmetric> : !fxp.fixed<16, 8> -> !fxp.fixed<20, 12>
+// CHECK-NEXT: %[[B:.*]] = fxp.rescale %[[S]] : !fxp.fixed<20, 12> -> !fxp.fixed<32, 8>
+// CHECK-NEXT: return %[[A]], %[[B]]
+func.func @rescale_chain_symmetric(%x: !fxp.fixed<16, 8>) -> (!fxp.fixed<32, 8>, !fxp.fixed<32, 8>) {
+  %0 = fxp.rescale %x overflow <saturate_symmetric> : !fxp.fixed<16, 8> -> !fxp.fixed<20, 8>
+  %1 = fxp.rescale %0 : !fxp.fixed<20, 8> -> !fxp.fixed<32, 8>
+  %2 = fxp.rescale %x overflow <saturate_symmetric> : !fxp.fixed<16, 8> -> !fxp.fixed<20, 12>
+  %3 = fxp.rescale %2 : !fxp.fixed<20, 12> -> !fxp.fixed<32, 8>
+  return %1, %3 : !fxp.fixed<32, 8>, !fxp.fixed<32, 8>
 }
 
 // -----
@@ -242,4 +270,16 @@ func.func @storage_round_trip(%q: tensor<4x!fxp.fixed<5, 2>>, %s: tensor<4xi16>)
   %f = fxp.from_storage %s : tensor<4xi16> -> tensor<4x!fxp.fixed<12, 2>>
   %t = fxp.to_storage %f : tensor<4x!fxp.fixed<12, 2>> -> tensor<4xi16>
   return %r, %t : tensor<4x!fxp.fixed<5, 2>>, tensor<4xi16>
+}
+
+// -----
+
+// Quantizing symmetrically maps qmin to -qmax: the round trip must stay.
+// CHECK-LABEL: func.func @quantize_dequantize_symmetric
+// CHECK: fxp.dequantize
+// CHECK: fxp.quantize
+func.func @quantize_dequantize_symmetric(%x: !fxp.fixed<16, 8>) -> !fxp.fixed<16, 8> {
+  %0 = fxp.dequantize %x : !fxp.fixed<16, 8> -> f32
+  %1 = fxp.quantize %0 overflow <saturate_symmetric> : f32 -> !fxp.fixed<16, 8>
+  return %1 : !fxp.fixed<16, 8>
 }

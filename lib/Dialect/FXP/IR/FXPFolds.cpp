@@ -147,9 +147,12 @@ OpFoldResult FromStorageOp::fold(FoldAdaptor adaptor) {
 OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
   FixedType fixed = getFixedElementType(getType());
   // quantize(dequantize(q)) is q when dequantizing was exact (W <= 25):
-  // an exact value rounds to itself in every mode.
+  // an exact value rounds to itself in every mode, and only a symmetric
+  // saturation changes a value in range (qmin).
   if (auto dequantize = getInput().getDefiningOp<DequantizeOp>())
-    if (dequantize.getInput().getType() == getType() && fixed.getWidth() <= 25)
+    if (dequantize.getInput().getType() == getType() &&
+        fixed.getWidth() <= 25 &&
+        getOverflow() != OverflowMode::SaturateSymmetric)
       return dequantize.getInput();
 
   auto floats = getFloats(adaptor.getInput());
@@ -174,22 +177,28 @@ OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
   return makeFloatAttr(getType(), values);
 }
 
-/// Whether every value of `from` is exactly representable in `to`.
-static bool isExactConversion(FixedType from, FixedType to) {
-  return to.getFrac() >= from.getFrac() &&
-         int(to.getWidth()) - to.getFrac() >=
-             int(from.getWidth()) - from.getFrac();
+/// Whether `op` returns every input value unchanged: `to` represents every
+/// value of `from`, and a symmetric saturation cannot meet `to`'s qmin (the
+/// least value of `from` is above it when `to` has more integer bits).
+static bool isExactRescale(RescaleOp op) {
+  FixedType from = getFixedElementType(op.getInput().getType());
+  FixedType to = getFixedElementType(op.getType());
+  int fromIntegerBits = int(from.getWidth()) - from.getFrac();
+  int toIntegerBits = int(to.getWidth()) - to.getFrac();
+  if (op.getOverflow() == OverflowMode::SaturateSymmetric &&
+      toIntegerBits == fromIntegerBits)
+    return false;
+  return to.getFrac() >= from.getFrac() && toIntegerBits >= fromIntegerBits;
 }
 
 OpFoldResult RescaleOp::fold(FoldAdaptor adaptor) {
   FixedType from = getFixedElementType(getInput().getType());
   FixedType to = getFixedElementType(getType());
-  if (getInput().getType() == getType())
+  if (getInput().getType() == getType() && isExactRescale(*this))
     return getInput();
   // rescale(rescale(x)) rounds once when the inner one is exact.
   if (auto inner = getInput().getDefiningOp<RescaleOp>()) {
-    FixedType source = getFixedElementType(inner.getInput().getType());
-    if (isExactConversion(source, from)) {
+    if (isExactRescale(inner)) {
       getInputMutable().assign(inner.getInput());
       return getResult();
     }
