@@ -1,7 +1,8 @@
 """fxp.compiler refuses, with a clear error, to build a library for an x86
 target whose instructions this CPU lacks, unless they are emulated; and
 fxp-lower-to-llvm compiles what frontends emit beyond fxp's own ops: loops
-that carry tensors, math.erf, the named linalg.softmax."""
+that carry tensors, math.erf, the named linalg.softmax, tensors without
+elements."""
 
 import math
 
@@ -139,3 +140,41 @@ func.func @f(%x: tensor<?x?xf32>) -> (tensor<?x?xf32>, tensor<?x?xf32>) {
         assert tanh.shape == shape and round_trip.shape == shape
     tanh, round_trip = function(np.full((3, 5), 0.5, np.float32))
     assert np.allclose(tanh, np.tanh(0.5)) and np.all(round_trip == 0.5)
+
+
+STATIC_EMPTY = """
+func.func @f(%a: tensor<0x4xi8>, %b: tensor<4x2xi8>, %c: tensor<3x4xf32>, %d: tensor<4x0xf32>,
+             %x: tensor<?x0xf32>, %y: tensor<0x?xf32>, %s: i64)
+    -> (tensor<0x2xf32>, tensor<3x0xf32>, tensor<?x0xi16>, tensor<0x?xf32>) {
+  %fa = fxp.from_storage %a : tensor<0x4xi8> -> tensor<0x4x!fxp.fixed<8, 0>>
+  %fb = fxp.from_storage %b : tensor<4x2xi8> -> tensor<4x2x!fxp.fixed<8, 0>>
+  %p = fxp.matmul %fa, %fb chunk 2
+      : tensor<0x4x!fxp.fixed<8, 0>>, tensor<4x2x!fxp.fixed<8, 0>> -> tensor<0x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<3x0xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<3x0xf32>) -> tensor<3x0xf32>
+  %q = linalg.matmul ins(%c, %d : tensor<3x4xf32>, tensor<4x0xf32>)
+      outs(%init : tensor<3x0xf32>) -> tensor<3x0xf32>
+  %fx = fxp.quantize %x rounding <stochastic> seed %s stream 1
+      : tensor<?x0xf32> -> tensor<?x0x!fxp.fixed<16, 8>>
+  %sx = fxp.to_storage %fx : tensor<?x0x!fxp.fixed<16, 8>> -> tensor<?x0xi16>
+  %t = math.tanh %y : tensor<0x?xf32>
+  return %p, %q, %sx, %t : tensor<0x2xf32>, tensor<3x0xf32>, tensor<?x0xi16>, tensor<0x?xf32>
+}"""
+
+
+@pytest.mark.parametrize("target", ["portable"] + host_targets())
+def test_static_empty_tensors(target):
+    """Static sizes of 0, alone and next to dynamic ones: the x86 kernels
+    leave such contractions to the portable lowering (a whole tile cannot be
+    sliced down to nothing), and element-wise loops do not fold a 0 and a
+    dynamic size into one."""
+    function = compile_module(STATIC_EMPTY, target=target).function(
+        "f", [("memref", 2, "i8"), ("memref", 2, "i8"), ("memref", 2, "f32"),
+              ("memref", 2, "f32"), ("memref", 2, "f32"), ("memref", 2, "f32"), "i64"],
+        [("memref", 2, "f32"), ("memref", 2, "f32"), ("memref", 2, "i16"),
+         ("memref", 2, "f32")])
+    results = function(np.ones((0, 4), np.int8), np.ones((4, 2), np.int8),
+                       np.ones((3, 4), np.float32), np.ones((4, 0), np.float32),
+                       np.ones((5, 0), np.float32), np.ones((0, 7), np.float32), 1)
+    assert [r.shape for r in results] == [(0, 2), (3, 0), (5, 0), (0, 7)]

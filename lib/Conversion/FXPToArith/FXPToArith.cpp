@@ -58,9 +58,15 @@ SmallVector<Value> mlir::fxp::getDimSizes(OpBuilder &builder, Location loc,
 /// tensors with few channels would otherwise loop over 1 or 8 elements).
 /// A group holds at most one dynamic loop: upstream's
 /// expand-strided-metadata crashes on an expand_shape with two dynamic
-/// sizes in one group.
+/// sizes in one group. A shape with a static 0 has no elements and stays
+/// as it is: folding would make a group of 0 and a dynamic size static,
+/// which memref.collapse_shape rejects.
 static SmallVector<ReassociationIndices>
 getCollapsibleLoops(ArrayRef<int64_t> shape, ArrayRef<AffineMap> maps) {
+  if (llvm::is_contained(shape, 0))
+    return llvm::map_to_vector(
+        llvm::seq<int64_t>(shape.size()),
+        [](int64_t dim) { return ReassociationIndices{dim}; });
   auto mergeable = [&](unsigned dim) {
     return llvm::all_of(maps, [&](AffineMap map) {
       auto uses = [&](unsigned d) {

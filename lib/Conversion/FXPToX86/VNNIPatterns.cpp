@@ -1050,6 +1050,14 @@ Value buildGatheredContraction(
 using SegmentExponents = function_ref<SmallVector<Value>(
     ImplicitLocOpBuilder &, Value firstRow, Value firstVector, Value segment)>;
 
+/// Whether a contraction's result has a static size of 0. Such a result
+/// needs no kernel, and slicing it out of a whole tile would take an offset
+/// beyond its size, which tensor.extract_slice rejects: the portable
+/// lowering handles it.
+static bool hasNoElements(Type result) {
+  return llvm::is_contained(cast<ShapedType>(result).getShape(), 0);
+}
+
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   VNNIContraction(MLIRContext *context, X86Target target, bool parallel)
       : OpRewritePattern<OpTy>(context), target(target),
@@ -1057,6 +1065,8 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
+    if (hasNoElements(op.getType()))
+      return rewriter.notifyMatchFailure(op, "no elements");
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
     std::optional<MatmulLayout> layout = getMatmulLayout(maps);
     std::optional<LoopGroups> groups;
@@ -1389,6 +1399,8 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     for (Value operand : op->getOperands())
       if (!getElementTypeOrSelf(operand.getType()).isF32())
         return rewriter.notifyMatchFailure(op, "not f32");
+    if (hasNoElements(op->getResultTypes()[0]))
+      return rewriter.notifyMatchFailure(op, "no elements");
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
     std::optional<MatmulLayout> layout = getMatmulLayout(maps);
     std::optional<LoopGroups> groups;
