@@ -99,6 +99,7 @@ void mlir::fxp::buildFXPLowerToLLVMPipeline(OpPassManager &pm,
   if (options.parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createFXPEmitPackedInterfacePass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());

@@ -2,14 +2,13 @@
 
 import ctypes
 import functools
-import math
 import os
 import shlex
 import shutil
 import subprocess
 import tempfile
 
-import numpy as np
+from . import _runtime
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _LLVM_BIN = "/usr/lib/llvm-22/bin"
@@ -109,24 +108,6 @@ def compile_module(mlir, passes="", target="host", workdir=None, parallel=False,
     return Library(lib_path)
 
 
-@functools.cache
-def _descriptor_type(rank):
-    fields = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
-              ("offset", ctypes.c_int64)]
-    if rank:
-        fields += [("sizes", ctypes.c_int64 * rank), ("strides", ctypes.c_int64 * rank)]
-    return type(f"MemRef{rank}D", (ctypes.Structure,), {"_fields_": fields})
-
-
-_libc = ctypes.CDLL(None)
-_libc.free.argtypes = [ctypes.c_void_p]
-
-_SCALARS = {"f32": (ctypes.c_float, np.float32), "f64": (ctypes.c_double, np.float64),
-            "i64": (ctypes.c_int64, np.int64), "i32": (ctypes.c_int32, np.int32)}
-_ELEMENTS = {"f32": np.float32, "i8": np.int8, "i16": np.int16, "i32": np.int32,
-             "i64": np.int64}
-
-
 _BUFFERS_KEPT = False
 
 
@@ -161,97 +142,22 @@ class Library:
     def function(self, name, args, results):
         """`args` and `results` describe the signature after bufferization:
         ("memref", rank, "f32") for a tensor, "f32" / "i64" for a scalar."""
-        return Function(getattr(self._lib, "_mlir_ciface_" + name), args, results)
+        symbol = getattr(self._lib, "_fxp_packed_" + name)
+        address = ctypes.cast(symbol, ctypes.c_void_p).value
+        return Function(self, _runtime.Function(address, args, results))
 
 
 class Function:
-    """Calls a `_mlir_ciface_` wrapper on NumPy arrays. Results are NumPy
-    arrays over the buffers the callee allocated, without a copy; a buffer is
-    freed when the last array over it is collected. A result whose buffer is
-    an argument's or another result's is copied."""
+    """Calls a public function of a `Library` (through the packed wrapper
+    that fxp-emit-packed-interface gives it, by fxp._runtime) on NumPy
+    arrays, converted to the argument types where they differ. Results are
+    NumPy arrays over the buffers the callee allocated, without a copy; a
+    buffer is freed when the last array over it is collected. A result whose
+    buffer is an argument's or another result's is copied."""
 
-    def __init__(self, symbol, args, results):
-        self._symbol = symbol
-        self._args = [(spec[1], np.dtype(_ELEMENTS[spec[2]]), _descriptor_type(spec[1]))
-                      if isinstance(spec, tuple) else _SCALARS[spec][0] for spec in args]
-        self._results = [(rank, np.dtype(_ELEMENTS[element]))
-                         for _, rank, element in results]
-        result_fields = [(f"r{i}", _descriptor_type(r[1])) for i, r in enumerate(results)]
-        self._result_type = type("Results", (ctypes.Structure,), {"_fields_": result_fields})
-        self._symbol.restype = None
+    def __init__(self, library, native):
+        self._library = library  # Keeps the code loaded.
+        self._native = native
 
     def __call__(self, *values):
-        if len(values) != len(self._args):
-            raise TypeError(f"expected {len(self._args)} arguments, got {len(values)}")
-        c_args, keep_alive, inputs = [], [], set()
-        for spec, value in zip(self._args, values):
-            if not isinstance(spec, tuple):
-                c_args.append(spec(value))
-                continue
-            rank, dtype, descriptor = spec
-            # asarray keeps rank 0 (ascontiguousarray would make it 1).
-            array = np.asarray(value, dtype=dtype, order="C")
-            if array.ndim != rank:
-                raise ValueError(f"expected rank {rank}, got shape {array.shape}")
-            address = array.ctypes.data
-            desc = descriptor(address, address, 0)
-            if rank:
-                desc.sizes[:] = array.shape
-                desc.strides[:] = [stride // dtype.itemsize for stride in array.strides]
-            keep_alive += [array, desc]
-            inputs.add(address)
-            c_args.append(ctypes.byref(desc))
-        results = self._result_type()
-        if len(self._results) == 1:
-            # A single result is returned through its descriptor directly.
-            self._symbol(ctypes.byref(results.r0), *c_args)
-        else:
-            self._symbol(ctypes.byref(results), *c_args)
-        outputs = []
-        owned = set()
-        for i, (rank, dtype) in enumerate(self._results):
-            desc = getattr(results, f"r{i}")
-            sizes = desc.sizes[:] if rank else []
-            strides = [stride * dtype.itemsize for stride in desc.strides] if rank else []
-            count = math.prod(sizes)
-            if count == 0:
-                # Nothing to read; a buffer the callee allocated is freed now.
-                if desc.allocated not in inputs and desc.allocated not in owned:
-                    _libc.free(desc.allocated)
-                    owned.add(desc.allocated)
-                outputs.append(np.empty(sizes, dtype))
-                continue
-            base = desc.aligned + desc.offset * dtype.itemsize
-            buffer = (ctypes.c_char * (count * dtype.itemsize)).from_address(base)
-            view = np.frombuffer(buffer, dtype=dtype, count=count)
-            view = (view.reshape(sizes) if _is_row_major(sizes, strides, dtype.itemsize)
-                    else np.lib.stride_tricks.as_strided(view, shape=sizes, strides=strides,
-                                                         writeable=True))
-            if desc.allocated in inputs or desc.allocated in owned:
-                # A buffer the caller or an earlier result holds: results are
-                # values, so this one gets its own copy.
-                outputs.append(np.array(view))
-            else:
-                buffer._owner = _Allocation(desc.allocated)
-                owned.add(desc.allocated)
-                outputs.append(view)
-        return outputs
-
-
-def _is_row_major(sizes, strides, itemsize):
-    expected = itemsize
-    for size, stride in zip(reversed(sizes), reversed(strides)):
-        if size != 1 and stride != expected:
-            return False
-        expected *= size
-    return True
-
-
-class _Allocation:
-    """A buffer a compiled function allocated; freed when collected."""
-
-    def __init__(self, address):
-        self._address = address
-
-    def __del__(self):
-        _libc.free(self._address)
+        return self._native(*values)

@@ -25,6 +25,35 @@ def FXPEmitCInterfacePass : Pass<"fxp-emit-c-interface", "::mlir::ModuleOp"> {
   }];
 }
 
+def FXPEmitPackedInterfacePass
+    : Pass<"fxp-emit-packed-interface", "::mlir::ModuleOp"> {
+  let summary = "Give every C interface wrapper one calling convention";
+  let description = [{
+    For each `llvm.func @_mlir_ciface_<name>` with a body, emits
+    `llvm.func @_fxp_packed_<name>(%args: !llvm.ptr)`, which calls it:
+    `args` is an array of pointers, element `i` pointing to parameter `i`'s
+    value (a result or memref descriptor pointer, or a scalar), and, when
+    the wrapper returns a value, the element after them to where it is
+    stored. A caller can then call any function through one signature
+    without generating code (the Python package's runtime does). Upstream's
+    `ExecutionEngine` builds the same kind of wrapper (`_mlir_<name>`) on
+    LLVM IR when it loads a module; this one is in the object file. Part of
+    `fxp-lower-to-llvm`, after `convert-func-to-llvm`.
+
+    ```mlir
+    llvm.func @_mlir_ciface_step(%out: !llvm.ptr, %x: !llvm.ptr, %lr: f32)
+    // gains
+    llvm.func @_fxp_packed_step(%args: !llvm.ptr) {
+      // %out = load (load args[0]) : !llvm.ptr, and so %x;
+      // %lr = load (load args[2]) : f32
+      llvm.call @_mlir_ciface_step(%out, %x, %lr)
+      llvm.return
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def FXPDecomposeAggregatesPass
     : Pass<"fxp-decompose-aggregates", "::mlir::func::FuncOp"> {
   let summary = "Decompose linalg ops that stand for several (linalg.softmax)";
