@@ -1,6 +1,6 @@
 """FP32 contractions compiled for each x86 target (register-tiled
 FMA kernels: matmuls, batched matmuls, convolutions, with a nonzero init)
-agree with NumPy to FP32 rounding."""
+agree with NumPy to FP32 rounding, and on threads with themselves bit for bit."""
 
 import numpy as np
 import pytest
@@ -78,3 +78,19 @@ def test_fp32_contraction(target, case):
     args = [rng.randn(*s).astype(np.float32) for s in shapes]
     (result,) = fn(*args)
     np.testing.assert_allclose(result, expected(*args), rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("target", ["avx2", "avx512vnni"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_fp32_contraction_on_threads(target, case):
+    """Packing (the runs of an NHWC convolution's rows among it) and column
+    panels on OpenMP threads: the same bits as on one."""
+    text, shapes, _ = CASES[case]
+    spec = [("memref", len(s), "f32") for s in shapes]
+    emulate = target not in host_targets()
+    serial, threaded = (compile_module(text, target=target, emulate_x86=emulate,
+                                       parallel=parallel).function("f", spec, [spec[-1]])
+                        for parallel in (False, True))
+    rng = np.random.RandomState(1)
+    args = [rng.randn(*s).astype(np.float32) for s in shapes]
+    np.testing.assert_array_equal(threaded(*args)[0], serial(*args)[0])

@@ -884,59 +884,65 @@ Value buildGroupedContraction(
 /// A packed [rows][K] (or, with `pairs`, [rows][K/2] i32 pair words) A of a
 /// contraction whose innermost k loop A reads alone in its last dimension:
 /// each run of that loop is one vector load of `source` (`convert`ed
-/// lane-wise), zero for rows beyond `m`.
+/// lane-wise), zero for rows beyond `m`. With `parallel`, rows are
+/// scf.forall iterations.
 Value buildRunPackedRows(
     ImplicitLocOpBuilder &b, Value source, AffineMap map,
     const LoopGroups &groups, ArrayRef<Value> loopSizes,
     ArrayRef<Value> batchValues, Value rows, Value m, Value k, bool pairs,
-    Type packedType,
+    Type packedType, bool parallel,
     function_ref<Value(ImplicitLocOpBuilder &, Value)> convert) {
   unsigned innermost = groups.k.back();
   int64_t run = groups.sizes[innermost];
   int64_t words = pairs ? run / 2 : run;
   ArrayRef<unsigned> outerK = ArrayRef<unsigned>(groups.k).drop_back();
   Value runs = getGroupSize(b, outerK, loopSizes);
-  Value init = createEmpty(b, {rows, pairs ? ceilDiv(b, k, 2) : k}, packedType);
+  Value rowWords = pairs ? ceilDiv(b, k, 2) : k;
+  Value init = createEmpty(b, {rows, rowWords}, packedType);
   auto sourceType = cast<RankedTensorType>(source.getType());
   auto runType = VectorType::get({run}, sourceType.getElementType());
-  auto rowLoop = scf::ForOp::create(
-      b, index(b, 0), rows, index(b, 1), ValueRange{init},
-      [&](OpBuilder &b1, Location loc, Value row, ValueRange rowArgs) {
-        ImplicitLocOpBuilder rb(loc, b1);
-        SmallVector<Value> values(batchValues);
-        Value inside = locate(rb, groups, groups.m, row, m, values);
-        auto runLoop = scf::ForOp::create(
-            rb, index(rb, 0), runs, index(rb, 1), ValueRange{rowArgs[0]},
-            [&](OpBuilder &b2, Location loc2, Value outer, ValueRange args) {
-              ImplicitLocOpBuilder lb(loc2, b2);
-              SmallVector<Value> at(values);
-              delinearize(lb, groups, outerK, outer, at);
-              at[innermost] = index(lb, 0);
-              SmallVector<Value, 8> indices =
-                  *affine::expandAffineMap(lb, lb.getLoc(), map, at);
-              Value zero = arith::ConstantOp::create(
-                  lb,
-                  cast<TypedAttr>(lb.getZeroAttr(sourceType.getElementType())));
-              Value loaded = convert(lb, vector::TransferReadOp::create(
-                                             lb, runType, source, indices, zero,
-                                             ArrayRef<bool>{true}));
-              Value v = arith::SelectOp::create(
-                  lb, inside, loaded,
-                  arith::ConstantOp::create(
-                      lb, cast<TypedAttr>(lb.getZeroAttr(loaded.getType()))));
-              if (pairs)
-                v = vector::BitCastOp::create(
-                    lb, VectorType::get({words}, packedType), v);
-              scf::YieldOp::create(
-                  lb, vector::TransferWriteOp::create(
-                          lb, v, args[0],
-                          ValueRange{row, multiply(lb, outer, words)},
-                          ArrayRef<bool>{true})
-                          .getResult());
-            });
-        scf::YieldOp::create(rb, runLoop.getResult(0));
-      });
-  return rowLoop.getResult(0);
+  auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value row) {
+    SmallVector<OpFoldResult> offsets = {row, sb.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = {sb.getIndexAttr(1),
+                                       getAsOpFoldResult(rowWords)};
+    return std::make_pair(offsets, sizes);
+  };
+  auto packRow = [&](ImplicitLocOpBuilder &rb, Value target, Value row,
+                     ArrayRef<Value> offsets) -> Value {
+    SmallVector<Value> values(batchValues);
+    Value inside = locate(rb, groups, groups.m, row, m, values);
+    Value targetRow = arith::SubIOp::create(rb, row, offsets[0]);
+    auto runLoop = scf::ForOp::create(
+        rb, index(rb, 0), runs, index(rb, 1), ValueRange{target},
+        [&](OpBuilder &b2, Location loc2, Value outer, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc2, b2);
+          SmallVector<Value> at(values);
+          delinearize(lb, groups, outerK, outer, at);
+          at[innermost] = index(lb, 0);
+          SmallVector<Value, 8> indices =
+              *affine::expandAffineMap(lb, lb.getLoc(), map, at);
+          Value zero = arith::ConstantOp::create(
+              lb, cast<TypedAttr>(lb.getZeroAttr(sourceType.getElementType())));
+          Value loaded = convert(
+              lb, vector::TransferReadOp::create(lb, runType, source, indices,
+                                                 zero, ArrayRef<bool>{true}));
+          Value v = arith::SelectOp::create(
+              lb, inside, loaded,
+              arith::ConstantOp::create(
+                  lb, cast<TypedAttr>(lb.getZeroAttr(loaded.getType()))));
+          if (pairs)
+            v = vector::BitCastOp::create(
+                lb, VectorType::get({words}, packedType), v);
+          scf::YieldOp::create(
+              lb, vector::TransferWriteOp::create(
+                      lb, v, args[0],
+                      ValueRange{targetRow, multiply(lb, outer, words)},
+                      ArrayRef<bool>{true})
+                      .getResult());
+        });
+    return runLoop.getResult(0);
+  };
+  return buildSliceLoop(b, init, rows, parallel, sliceAt, packRow);
 }
 
 /// A contraction of `groups` computed by a kernel of register tiles of
@@ -946,10 +952,13 @@ Value buildRunPackedRows(
 /// beyond the problem; `convert(operand, element)` turns each element read
 /// from `operands` into `elementType`; `tiles(packedA, packedB, m, n, k)`
 /// computes the batch's [m, n] result; the last copy adds `init` if given.
+/// With `parallel`, contiguous runs of A are packed row by row on threads
+/// (the other gathers are linalg ops that fxp-parallelize-elementwise
+/// splits).
 Value buildGatheredContraction(
     ImplicitLocOpBuilder &b, ArrayRef<AffineMap> maps, const LoopGroups &groups,
     ArrayRef<Value> operands, TileShape tile, bool pairs, Type elementType,
-    RankedTensorType resultType, Value init,
+    RankedTensorType resultType, Value init, bool parallel,
     function_ref<Value(ImplicitLocOpBuilder &, unsigned, Value)> convert,
     function_ref<Value(ImplicitLocOpBuilder &, Value, Value, Value, Value,
                        Value, RankedTensorType)>
@@ -1011,7 +1020,7 @@ Value buildGatheredContraction(
         lb, readRuns
                 ? buildRunPackedRows(lb, operands[0], maps[0], groups,
                                      loopSizes, batchValues, paddedRows, m, k,
-                                     gatherPairs, gatheredType,
+                                     gatherPairs, gatheredType, parallel,
                                      [&](ImplicitLocOpBuilder &nb, Value v) {
                                        return convert(nb, 0, v);
                                      })
@@ -1246,7 +1255,7 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     };
     return buildGatheredContraction(
         b, maps, groups, {a.storage, bOp.storage}, tile, /*pairs=*/true,
-        b.getI16Type(), op.getType(), /*init=*/Value(), widen, tiles);
+        b.getI16Type(), op.getType(), /*init=*/Value(), parallel, widen, tiles);
   }
 
   /// The [m, n] result of the register-tiled kernel on packed operands:
@@ -1479,7 +1488,7 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
         b, maps, groups, {op.getDpsInputs()[0], op.getDpsInputs()[1]}, tile,
         /*pairs=*/false, b.getF32Type(),
         cast<RankedTensorType>(op->getResultTypes()[0]), op.getDpsInits()[0],
-        same, tiles);
+        parallel, same, tiles);
   }
 
   /// The [m, n] FMA tiles of A rows and packed B, starting from the padded
