@@ -145,6 +145,31 @@ func.func @rescale_no_effect(%x: !fxp.fixed<16, 8>) {
 
 // -----
 
+func.func @rescale_wrap_no_effect(%x: !fxp.fixed<8, 0>) {
+  // expected-error @+1 {{overflow 'wrap' has no effect: rescaling '!fxp.fixed<8, 0>' to '!fxp.fixed<16, 0>' cannot overflow}}
+  %0 = fxp.rescale %x overflow <wrap> : !fxp.fixed<8, 0> -> !fxp.fixed<16, 0>
+  return
+}
+
+// -----
+
+// Rounding 31 bits down by one cannot overflow 31 bits, whatever the mode.
+func.func @rescale_rounded_wrap_no_effect(%x: !fxp.fixed<31, 31>) {
+  // expected-error @+1 {{overflow 'wrap' has no effect: rescaling '!fxp.fixed<31, 31>' to '!fxp.fixed<31, 30>' cannot overflow}}
+  %0 = fxp.rescale %x rounding <nearest_up> overflow <wrap> : !fxp.fixed<31, 31> -> !fxp.fixed<31, 30>
+  return
+}
+
+// -----
+
+func.func @rescale_symmetric_no_effect(%x: !fxp.fixed<16, 8>) {
+  // expected-error @+1 {{overflow 'saturate_symmetric' has no effect: rescaling '!fxp.fixed<16, 8>' to '!fxp.fixed<20, 8>' cannot reach qmin}}
+  %0 = fxp.rescale %x overflow <saturate_symmetric> : !fxp.fixed<16, 8> -> !fxp.fixed<20, 8>
+  return
+}
+
+// -----
+
 func.func @saturate_frac(%x: !fxp.fixed<16, 8>) {
   // expected-error @+1 {{saturating keeps the fraction bits}}
   %0 = fxp.saturate %x : !fxp.fixed<16, 8> -> !fxp.fixed<8, 4>

@@ -81,6 +81,12 @@ func.func @rescale_saturate(%x: tensor<8x!fxp.fixed<32, 20>>, %seed: i64) {
   %2 = fxp.saturate %0 symmetric : tensor<8x!fxp.fixed<16, 8>> -> tensor<8x!fxp.fixed<16, 8>>
   // CHECK: fxp.saturate %{{.*}} : tensor<8x!fxp.fixed<32, 20>> -> tensor<8x!fxp.fixed<24, 20>>
   %3 = fxp.saturate %x : tensor<8x!fxp.fixed<32, 20>> -> tensor<8x!fxp.fixed<24, 20>>
+  // As many integer bits: rounding up can overflow, and a widening can meet
+  // qmin, so both overflow modes are meaningful.
+  // CHECK: fxp.rescale %{{.*}} overflow <wrap> : tensor<8x!fxp.fixed<32, 20>> -> tensor<8x!fxp.fixed<24, 12>>
+  %4 = fxp.rescale %x overflow <wrap> : tensor<8x!fxp.fixed<32, 20>> -> tensor<8x!fxp.fixed<24, 12>>
+  // CHECK: fxp.rescale %{{.*}} overflow <saturate_symmetric> : tensor<8x!fxp.fixed<16, 8>> -> tensor<8x!fxp.fixed<20, 12>>
+  %5 = fxp.rescale %0 overflow <saturate_symmetric> : tensor<8x!fxp.fixed<16, 8>> -> tensor<8x!fxp.fixed<20, 12>>
   return
 }
 

@@ -147,6 +147,22 @@ LogicalResult RescaleOp::verify() {
     return emitOpError("rounding '") << stringifyRoundingMode(getRounding())
                                      << "' has no effect: rescaling " << from
                                      << " to " << to << " drops no bits";
+  // Whatever the rounding, a result with more integer bits (W - F) holds
+  // every rounded value and never meets its qmin; one with as many holds
+  // every value when no bits are dropped, so only `wrap` does nothing then.
+  int fromIntegerBits = int(from.getWidth()) - from.getFrac();
+  int toIntegerBits = int(to.getWidth()) - to.getFrac();
+  OverflowMode overflow = getOverflow();
+  bool noEffect =
+      toIntegerBits > fromIntegerBits ||
+      (toIntegerBits == fromIntegerBits && to.getFrac() >= from.getFrac() &&
+       overflow == OverflowMode::Wrap);
+  if (overflow != OverflowMode::Saturate && noEffect)
+    return emitOpError("overflow '")
+           << stringifyOverflowMode(overflow) << "' has no effect: rescaling "
+           << from << " to " << to
+           << (overflow == OverflowMode::Wrap ? " cannot overflow"
+                                              : " cannot reach qmin");
   return success();
 }
 

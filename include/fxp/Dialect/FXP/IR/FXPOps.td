@@ -164,7 +164,10 @@ def FXP_RescaleOp : FXP_RoundingOp<"rescale"> {
     per `rounding` and brings the result into range per `overflow`
     (`saturate`, `saturate_symmetric` or `wrap`). A rescale that cannot
     drop bits rejects a `rounding`, and one that cannot overflow an
-    `overflow`.
+    `overflow` (other than the defaults, which are not printed): whatever
+    the rounding, `wrap` and `saturate_symmetric` have no effect when the
+    result has more integer bits `W - F` than the input, and `wrap` also
+    when it has as many and `F2 >= F1`.
 
     ```mlir
     %y = fxp.rescale %x rounding <nearest_up> overflow <wrap>
