@@ -234,6 +234,23 @@ func.func @exponent_width(%x: tensor<4x8xf32>) {
 
 // -----
 
+// The exponent, E(M) - 15 + headroom, would overflow i32.
+func.func @exponent_headroom(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{headroom must be in [0, 64], got 2147483647}}
+  %0 = fxp.shared_exponent %x width 16 headroom 2147483647 : tensor<4x8xf32> -> tensor<i32>
+  return
+}
+
+// -----
+
+func.func @exponent_negative_headroom(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{headroom must be in [0, 64], got -1}}
+  %0 = fxp.shared_exponent %x width 16 headroom -1 : tensor<4x8xf32> -> tensor<i32>
+  return
+}
+
+// -----
+
 func.func @quantize_dfp_exponents(%x: tensor<4x8xf32>, %e: tensor<i32>) {
   // expected-error @+1 {{exponents must be 'tensor<4x2xi32>'}}
   %0 = fxp.quantize_dfp %x, %e : tensor<4x8xf32>, tensor<i32> -> !fxp.dfp<4x8, 16, block = 4, axis = 1>

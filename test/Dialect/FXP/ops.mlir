@@ -110,6 +110,8 @@ func.func @dfp(%x: tensor<64x128xf32>, %y: tensor<?x128xf32>, %seed: i64) {
   %b = fxp.shared_exponent %x width 14 headroom 1 block 32 axis 1 : tensor<64x128xf32> -> tensor<64x4xi32>
   // CHECK: fxp.shared_exponent %{{.*}} width 16 block 5 : tensor<?x128xf32> -> tensor<?x128xi32>
   %c = fxp.shared_exponent %y width 16 block 5 : tensor<?x128xf32> -> tensor<?x128xi32>
+  // CHECK: fxp.shared_exponent %{{.*}} width 16 headroom 64 : tensor<64x128xf32> -> tensor<i32>
+  %h = fxp.shared_exponent %x width 16 headroom 64 : tensor<64x128xf32> -> tensor<i32>
   // CHECK: %[[D:.*]] = fxp.quantize_dfp %{{.*}}, %[[E]] rounding <stochastic> seed %{{.*}} stream 1 : tensor<64x128xf32>, tensor<i32> -> !fxp.dfp<64x128, 16>
   %d = fxp.quantize_dfp %x, %e rounding <stochastic> seed %seed stream 1 : tensor<64x128xf32>, tensor<i32> -> !fxp.dfp<64x128, 16>
   // CHECK: fxp.quantize_dfp %{{.*}}, %{{.*}} : tensor<64x128xf32>, tensor<64x4xi32> -> !fxp.dfp<64x128, 14, block = 32, axis = 1>

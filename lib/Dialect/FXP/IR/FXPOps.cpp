@@ -229,6 +229,11 @@ LogicalResult SharedExponentOp::verify() {
   unsigned axis = getAxis();
   if (input.getRank() == 0)
     return emitOpError("input must have rank >= 1");
+  // Signed: getHeadroom() reads the attribute as unsigned.
+  int64_t headroom = getHeadroomAttr().getInt();
+  if (headroom < 0 || headroom > kMaxHeadroom)
+    return emitOpError("headroom must be in [0, ")
+           << kMaxHeadroom << "], got " << headroom;
   if (block == 0 && axis != 0)
     return emitOpError("'axis' requires a 'block' size");
   if (block > 0 && axis >= input.getRank())

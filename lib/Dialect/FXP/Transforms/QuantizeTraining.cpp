@@ -592,6 +592,12 @@ struct FXPQuantizeTrainingPass
                                  width ? unsigned(width) : defaultWidth,
                                  recipe == Recipe::Gupta ? int(fracBits) : 0)))
       return signalPassFailure();
+    if (headroom < 0 || headroom > SharedExponentOp::kMaxHeadroom) {
+      emitOptionError() << "headroom must be in [0, "
+                        << SharedExponentOp::kMaxHeadroom << "], got "
+                        << int(headroom);
+      return signalPassFailure();
+    }
     if (block < 0 || (block > 0 && recipe != Recipe::DFP16)) {
       emitError(module.getLoc())
           << "fxp-quantize-training: block=" << int64_t(block)

@@ -270,7 +270,10 @@ def FXP_SharedExponentOp : FXP_Op<"shared_exponent", [Pure]> {
     infinities are ignored), `E(M)` the smallest integer with `M < 2^E(M)`,
     and `e = 0` when `M = 0`. These are the exponents with which `W`-bit
     mantissas hold the block without saturating (DFP16, "based on the maximum
-    value"); `headroom` trades low bits for range.
+    value"); `headroom` trades low bits for range. It is at most 64: from
+    `W - 1 + 32` bits on, every `|x * 2^-e|` is below `2^-32`, so the
+    mantissas keep nothing of the values, and the bound keeps `e` (at most
+    `128 - 1 + 64` for f32) far from `i32` overflow.
 
     ```mlir
     %e = fxp.shared_exponent %x width 16 : tensor<64x128xf32> -> tensor<i32>
@@ -279,13 +282,17 @@ def FXP_SharedExponentOp : FXP_Op<"shared_exponent", [Pure]> {
     ```
   }];
   let arguments = (ins FXP_F32Tensor:$input, ConfinedAttr<I32Attr, [IntMinValue<2>, IntMaxValue<32>]>:$width,
-                   DefaultValuedAttr<ConfinedAttr<I32Attr, [IntNonNegative]>, "0">:$headroom,
+                   DefaultValuedAttr<I32Attr, "0">:$headroom,
                    DefaultValuedAttr<ConfinedAttr<I64Attr, [IntNonNegative]>, "0">:$block,
                    DefaultValuedAttr<ConfinedAttr<I32Attr, [IntNonNegative]>, "0">:$axis);
   let results = (outs FXP_ExponentTensor:$result);
   let assemblyFormat = [{
     $input `width` $width (`headroom` $headroom^)? (`block` $block^)? (`axis` $axis^)?
     attr-dict `:` type($input) `->` type($result)
+  }];
+  let extraClassDeclaration = [{
+    /// The largest headroom (see the description).
+    static constexpr int64_t kMaxHeadroom = 64;
   }];
   let hasVerifier = 1;
   let hasFolder = 1;

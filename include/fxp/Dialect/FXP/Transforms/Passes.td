@@ -304,7 +304,7 @@ def FXPQuantizeTrainingPass
     Option<"fracBits", "frac-bits", "int", "12",
            "gupta: fraction bits of the fixed-point format">,
     Option<"headroom", "headroom", "int", "0",
-           "dfp16: bits of headroom in the shared exponents">,
+           "dfp16: bits of headroom in the shared exponents (0 to 64)">,
     Option<"block", "block", "int64_t", "0",
            "dfp16: elements per shared exponent along the reduction; 0 "
            "shares one exponent per tensor">,
