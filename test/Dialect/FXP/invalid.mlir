@@ -10,6 +10,17 @@ func.func @width_too_small(%x: !fxp.fixed<1, 0>)
 
 // -----
 
+// A negative width is reported as written, not as a wrapped unsigned.
+// expected-error @+1 {{fixed-point width must be in [2, 32], got -1}}
+func.func @width_negative(%x: !fxp.fixed<-1, 0>)
+
+// -----
+
+// expected-error @+1 {{fixed-point width must be in [2, 32], got 4294967298}}
+func.func @width_past_unsigned(%x: !fxp.fixed<4294967298, 0>)
+
+// -----
+
 // expected-error @+1 {{fixed-point fraction bits must be in [-64, 64], got 65}}
 func.func @frac_too_large(%x: !fxp.fixed<16, 65>)
 
@@ -27,6 +38,16 @@ func.func @dfp_width(%x: !fxp.dfp<4x4, 40>)
 
 // expected-error @+1 {{DFP block axis 2 out of range for rank 2}}
 func.func @dfp_axis(%x: !fxp.dfp<4x4, 16, block = 2, axis = 2>)
+
+// -----
+
+// expected-error @+1 {{DFP mantissa width must be in [2, 32], got -16}}
+func.func @dfp_negative_width(%x: !fxp.dfp<4x4, -16>)
+
+// -----
+
+// expected-error @+1 {{DFP block axis -1 out of range for rank 2}}
+func.func @dfp_negative_axis(%x: !fxp.dfp<4x4, 16, block = 2, axis = -1>)
 
 // -----
 

@@ -19,18 +19,46 @@ void FXPDialect::registerTypes() {
       >();
 }
 
+/// Word and mantissa widths; signed, so that the parsers can check a
+/// negative width before it becomes an unsigned parameter.
+static LogicalResult verifyWidth(function_ref<InFlightDiagnostic()> emitError,
+                                 StringRef what, int64_t width) {
+  if (width < 2 || width > 32)
+    return emitError() << what << " width must be in [2, 32], got " << width;
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // FixedType
 //===----------------------------------------------------------------------===//
 
 LogicalResult FixedType::verify(function_ref<InFlightDiagnostic()> emitError,
                                 unsigned width, int frac) {
-  if (width < 2 || width > 32)
-    return emitError() << "fixed-point width must be in [2, 32], got " << width;
+  if (failed(verifyWidth(emitError, "fixed-point", width)))
+    return failure();
   if (frac < -64 || frac > 64)
     return emitError() << "fixed-point fraction bits must be in [-64, 64], got "
                        << frac;
   return success();
+}
+
+Type FixedType::parse(AsmParser &parser) {
+  SMLoc loc = parser.getCurrentLocation();
+  // Signed, as in DFPType::parse.
+  int64_t width = 0;
+  int frac = 0;
+  if (parser.parseLess() || parser.parseInteger(width) || parser.parseComma() ||
+      parser.parseInteger(frac) || parser.parseGreater())
+    return {};
+  if (failed(verifyWidth([&] { return parser.emitError(loc); }, "fixed-point",
+                         width)))
+    return {};
+  return parser.getChecked<FixedType>(loc, parser.getContext(), unsigned(width),
+                                      frac);
+}
+
+void FixedType::print(AsmPrinter &printer) const {
+  printer << "<" << getWidth() << ", " << getFrac() << ">";
 }
 
 int64_t FixedType::getMinValue() const {
@@ -62,6 +90,15 @@ Type mlir::fxp::cloneWithElementType(Type type, Type elementType) {
 // DFPType
 //===----------------------------------------------------------------------===//
 
+static LogicalResult
+verifyBlockAxis(function_ref<InFlightDiagnostic()> emitError, int64_t axis,
+                size_t rank) {
+  if (axis < 0 || axis >= int64_t(rank))
+    return emitError() << "DFP block axis " << axis << " out of range for rank "
+                       << rank;
+  return success();
+}
+
 LogicalResult DFPType::verify(function_ref<InFlightDiagnostic()> emitError,
                               ArrayRef<int64_t> shape, unsigned width,
                               int64_t block, unsigned axis) {
@@ -70,25 +107,23 @@ LogicalResult DFPType::verify(function_ref<InFlightDiagnostic()> emitError,
   for (int64_t dim : shape)
     if (dim < 0 && !ShapedType::isDynamic(dim))
       return emitError() << "DFP tensor dimensions must be >= 0 or '?'";
-  if (width < 2 || width > 32)
-    return emitError() << "DFP mantissa width must be in [2, 32], got "
-                       << width;
+  if (failed(verifyWidth(emitError, "DFP mantissa", width)))
+    return failure();
   if (block < 0)
     return emitError() << "DFP block size must be positive, got " << block;
   if (block == 0 && axis != 0)
     return emitError() << "DFP axis requires a block size";
-  if (block > 0 && axis >= shape.size())
-    return emitError() << "DFP block axis " << axis << " out of range for rank "
-                       << shape.size();
+  if (block > 0 && failed(verifyBlockAxis(emitError, axis, shape.size())))
+    return failure();
   return success();
 }
 
 Type DFPType::parse(AsmParser &parser) {
   SMLoc loc = parser.getCurrentLocation();
   SmallVector<int64_t> shape;
-  unsigned width = 0;
-  int64_t block = 0;
-  unsigned axis = 0;
+  // Signed, so that a width or axis out of range is reported as written
+  // instead of wrapping to an unsigned parameter.
+  int64_t width = 0, block = 0, axis = 0;
   if (parser.parseLess() ||
       parser.parseDimensionList(shape, /*allowDynamic=*/true,
                                 /*withTrailingX=*/false) ||
@@ -107,8 +142,12 @@ Type DFPType::parse(AsmParser &parser) {
   }
   if (parser.parseGreater())
     return {};
-  return parser.getChecked<DFPType>(loc, parser.getContext(), shape, width,
-                                    block, axis);
+  auto emitError = [&] { return parser.emitError(loc); };
+  if (failed(verifyWidth(emitError, "DFP mantissa", width)) ||
+      (block > 0 && failed(verifyBlockAxis(emitError, axis, shape.size()))))
+    return {};
+  return parser.getChecked<DFPType>(loc, parser.getContext(), shape,
+                                    unsigned(width), block, unsigned(axis));
 }
 
 void DFPType::print(AsmPrinter &printer) const {

@@ -117,6 +117,12 @@ struct FXPLegalizeAccumulationPass
     : fxp::impl::FXPLegalizeAccumulationPassBase<FXPLegalizeAccumulationPass> {
   using Base::Base;
   void runOnOperation() override {
+    if (minChunk < 0) {
+      emitError(getOperation().getLoc())
+          << "fxp-legalize-accumulation: min-chunk must be non-negative, got "
+          << int64_t(minChunk);
+      return signalPassFailure();
+    }
     if (failed(legalizeAccumulation(getOperation(), minChunk, narrow)))
       signalPassFailure();
   }

@@ -598,6 +598,11 @@ struct FXPQuantizeTrainingPass
                         << int(headroom);
       return signalPassFailure();
     }
+    if (minChunk < 0) {
+      emitOptionError() << "min-chunk must be non-negative, got "
+                        << int64_t(minChunk);
+      return signalPassFailure();
+    }
     if (block < 0 || (block > 0 && recipe != Recipe::DFP16)) {
       emitError(module.getLoc())
           << "fxp-quantize-training: block=" << int64_t(block)

@@ -25,7 +25,9 @@ def FXP_FixedType : FXP_Type<"Fixed", "fixed"> {
     Example: `!fxp.fixed<16, 12>`, `tensor<64x128x!fxp.fixed<12, 8>>`
   }];
   let parameters = (ins "unsigned":$width, "int":$frac);
-  let assemblyFormat = "`<` $width `,` $frac `>`";
+  // `<` W `,` F `>`, with W read as a signed integer so that a negative
+  // width is reported as written (the declarative parser would wrap it).
+  let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
     /// Smallest and largest integer of the range.
