@@ -514,6 +514,35 @@ func.func @contract_result_size(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2
 
 // -----
 
+// k runs over 0..7 (from %a), so k + 1 reaches row 8 of the 8-row %b.
+func.func @contract_out_of_bounds(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x4x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{indexing map #1 reaches index 8 in dimension #0 (d2 + 1), which has size 8}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k + 1, j)>, affine_map<(i, j, k) -> (i, j)>] chunk 1
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x4x!fxp.fixed<8, 0>> -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_negative_index(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<?x4x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{indexing map #1 reaches index -1 in dimension #0 (d2 - 1)}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k - 1, j)>, affine_map<(i, j, k) -> (i, j)>] chunk 1
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<?x4x!fxp.fixed<8, 0>> -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
+// A stride of 2 over 4 outputs and 3 taps reads rows up to 2 * 3 + 2 = 8.
+func.func @contract_strided_window(%in: tensor<1x8x4x!fxp.fixed<8, 0>>, %f: tensor<3x4x2x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{indexing map #0 reaches index 8 in dimension #1 (d1 * 2 + d3), which has size 8}}
+  %0 = fxp.contract %in, %f maps [affine_map<(n, h, f, kh, c) -> (n, h * 2 + kh, c)>, affine_map<(n, h, f, kh, c) -> (kh, c, f)>, affine_map<(n, h, f, kh, c) -> (n, h, f)>] chunk 4
+       : tensor<1x8x4x!fxp.fixed<8, 0>>, tensor<3x4x2x!fxp.fixed<8, 0>> -> tensor<1x4x2xf32>
+  return
+}
+
+// -----
+
 func.func @matmul_chunk_and_saturating(%a: tensor<4x8x!fxp.fixed<14, 8>>, %b: tensor<8x2x!fxp.fixed<14, 8>>) {
   // expected-error @+1 {{expects exactly one of 'chunk' and 'saturating'}}
   %0 = fxp.matmul %a, %b chunk 4 saturating : tensor<4x8x!fxp.fixed<14, 8>>, tensor<8x2x!fxp.fixed<14, 8>> -> tensor<4x2xf32>

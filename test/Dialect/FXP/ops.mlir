@@ -154,7 +154,8 @@ func.func @storage(%q: tensor<4x!fxp.fixed<12, 8>>, %s: i8) -> (tensor<4xi16>, !
 
 // CHECK-LABEL: func.func @contract
 func.func @contract(%in: tensor<8x10x10x16x!fxp.fixed<14, 10>>, %filter: tensor<3x3x16x32x!fxp.fixed<14, 12>>,
-                    %a: !fxp.dfp<?x64, 14>, %b: !fxp.dfp<64x10, 14>) {
+                    %a: !fxp.dfp<?x64, 14>, %b: !fxp.dfp<64x10, 14>,
+                    %row: tensor<1x9x16x!fxp.fixed<14, 10>>, %taps: tensor<3x16x32x!fxp.fixed<14, 12>>) {
   // CHECK: fxp.contract %{{.*}}, %{{.*}} maps [#[[IN]], #{{.*}}, #{{.*}}] chunk 32 symmetric : tensor<8x10x10x16x!fxp.fixed<14, 10>>, tensor<3x3x16x32x!fxp.fixed<14, 12>> -> tensor<8x8x8x32xf32>
   %0 = fxp.contract %in, %filter
          maps [affine_map<(n, h, w, f, kh, kw, c) -> (n, h + kh, w + kw, c)>,
@@ -165,6 +166,14 @@ func.func @contract(%in: tensor<8x10x10x16x!fxp.fixed<14, 10>>, %filter: tensor<
   // CHECK: fxp.contract %{{.*}}, %{{.*}} maps [{{.*}}] chunk 7 : !fxp.dfp<?x64, 14>, !fxp.dfp<64x10, 14> -> tensor<?x10xf32>
   %1 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>]
          chunk 7 : !fxp.dfp<?x64, 14>, !fxp.dfp<64x10, 14> -> tensor<?x10xf32>
+  // A stride of 2 reads rows up to 2 * 3 + 2 = 8 of 9.
+  // CHECK: fxp.contract %{{.*}}, %{{.*}} maps [{{.*}}] chunk 31 : tensor<1x9x16x!fxp.fixed<14, 10>>, tensor<3x16x32x!fxp.fixed<14, 12>> -> tensor<1x4x32xf32>
+  %2 = fxp.contract %row, %taps
+         maps [affine_map<(n, h, f, kh, c) -> (n, h * 2 + kh, c)>,
+               affine_map<(n, h, f, kh, c) -> (kh, c, f)>,
+               affine_map<(n, h, f, kh, c) -> (n, h, f)>]
+         chunk 31
+       : tensor<1x9x16x!fxp.fixed<14, 10>>, tensor<3x16x32x!fxp.fixed<14, 12>> -> tensor<1x4x32xf32>
   return
 }
 

@@ -6,6 +6,7 @@
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 using namespace mlir::fxp;
@@ -382,6 +383,48 @@ static LogicalResult verifyBlocks(Operation *op, ArrayRef<AffineMap> maps,
   return success();
 }
 
+/// The least and greatest values of `expr` over loops of sizes `loopSizes`,
+/// when `expr` adds and scales loops and constants, the loops it uses have
+/// static sizes other than 0 (a loop of size 0 forms no index), and no bound
+/// overflows.
+static std::optional<std::pair<int64_t, int64_t>>
+getIndexRange(AffineExpr expr, ArrayRef<int64_t> loopSizes) {
+  if (auto constant = dyn_cast<AffineConstantExpr>(expr))
+    return std::make_pair(constant.getValue(), constant.getValue());
+  if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+    int64_t size = loopSizes[dim.getPosition()];
+    if (ShapedType::isDynamic(size) || size == 0)
+      return std::nullopt;
+    return std::make_pair(int64_t(0), size - 1);
+  }
+  auto binary = dyn_cast<AffineBinaryOpExpr>(expr);
+  if (!binary || (expr.getKind() != AffineExprKind::Add &&
+                  expr.getKind() != AffineExprKind::Mul))
+    return std::nullopt;
+  auto lhs = getIndexRange(binary.getLHS(), loopSizes);
+  auto rhs = getIndexRange(binary.getRHS(), loopSizes);
+  if (!lhs || !rhs)
+    return std::nullopt;
+  if (expr.getKind() == AffineExprKind::Add) {
+    auto low = llvm::checkedAdd(lhs->first, rhs->first);
+    auto high = llvm::checkedAdd(lhs->second, rhs->second);
+    if (!low || !high)
+      return std::nullopt;
+    return std::make_pair(*low, *high);
+  }
+  // A product's bounds are among the products of the factors' bounds.
+  std::optional<int64_t> corners[] = {
+      llvm::checkedMul(lhs->first, rhs->first),
+      llvm::checkedMul(lhs->first, rhs->second),
+      llvm::checkedMul(lhs->second, rhs->first),
+      llvm::checkedMul(lhs->second, rhs->second)};
+  if (llvm::is_contained(corners, std::nullopt))
+    return std::nullopt;
+  auto [low, high] =
+      std::minmax({*corners[0], *corners[1], *corners[2], *corners[3]});
+  return std::make_pair(low, high);
+}
+
 SmallVector<AffineMap> MatmulOp::getIndexingMapsArray() {
   unsigned rank = getType().getRank();
   MLIRContext *context = getContext();
@@ -480,6 +523,32 @@ LogicalResult ContractOp::verify() {
                << dim.getPosition() << " has size " << size
                << " in one operand and " << shape[position] << " in another";
       size = shape[position];
+    }
+  }
+  // Indices computed from several loops must stay within the operand, as
+  // linalg.generic's verifier requires of the lowering.
+  for (auto [index, map] : llvm::enumerate(maps)) {
+    ArrayRef<int64_t> shape = operandShape(types[index]);
+    for (auto [position, expr] : llvm::enumerate(map.getResults())) {
+      if (isa<AffineDimExpr>(expr))
+        continue;
+      auto range = getIndexRange(expr, loopSizes);
+      if (!range)
+        continue;
+      bool below = range->first < 0;
+      if (!below && (ShapedType::isDynamic(shape[position]) ||
+                     range->second < shape[position]))
+        continue;
+      std::string text;
+      llvm::raw_string_ostream(text) << expr;
+      InFlightDiagnostic diag = emitOpError("indexing map #")
+                                << index << " reaches index "
+                                << (below ? range->first : range->second)
+                                << " in dimension #" << position << " (" << text
+                                << ")";
+      if (!below)
+        diag << ", which has size " << shape[position];
+      return diag;
     }
   }
   if (failed(verifyContraction(*this, lhs, rhs, getChunk(), getSaturating(),

@@ -437,6 +437,9 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
     dimensions of the result map, and reduction loops `r`, all the others):
     matmuls with any layout, batched matmuls and convolutions alike
     (`d1 + d4` in an operand map is how a convolution reads its input).
+    Every index must fall within its operand: the verifier checks the maps
+    that add and scale loops and constants wherever the sizes they use are
+    static.
 
     Accumulation follows SEMANTICS §6 with `K` the product of the reduction
     loops' sizes, visited in lexicographic order (loop order): runs of
