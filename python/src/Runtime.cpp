@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace py = pybind11;
@@ -76,7 +77,8 @@ Spec parseSpec(py::handle spec) {
 
 class Function {
 public:
-  Function(uintptr_t address, const py::list &args, const py::list &results)
+  Function(uintptr_t address, const py::sequence &args,
+           const py::sequence &results)
       : packed(reinterpret_cast<void (*)(void **)>(address)) {
     for (py::handle spec : args)
       this->args.push_back(parseSpec(spec));
@@ -134,9 +136,17 @@ public:
   }
 
 private:
+  /// Integers wrap to the element's width, as C conversions do (a 64-bit
+  /// seed may be given as an unsigned number).
   static void storeScalar(Element element, py::handle value, int64_t *word) {
     dispatch(element, [&](auto zero) {
-      auto scalar = value.cast<decltype(zero)>();
+      using T = decltype(zero);
+      T scalar;
+      if constexpr (std::is_integral_v<T>)
+        scalar = static_cast<T>(PyLong_AsUnsignedLongLongMask(
+            py::int_(py::reinterpret_borrow<py::object>(value)).ptr()));
+      else
+        scalar = value.cast<T>();
       std::memcpy(word, &scalar, sizeof(scalar));
       return 0;
     });
@@ -150,8 +160,11 @@ private:
       auto converted =
           py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(
               value);
-      if (!converted)
-        throw py::error_already_set();
+      if (!converted) {
+        // ensure() drops NumPy's error: asarray raises it again.
+        py::module_::import("numpy").attr("asarray")(value, py::dtype::of<T>());
+        throw py::type_error("cannot convert an argument to an array");
+      }
       return converted;
     });
     if (array.ndim() != spec.rank) {
@@ -225,7 +238,7 @@ private:
 PYBIND11_MODULE(_runtime, m) {
   m.doc() = "Calls functions of modules compiled by fxp-lower-to-llvm.";
   py::class_<Function>(m, "Function")
-      .def(py::init<uintptr_t, const py::list &, const py::list &>(),
+      .def(py::init<uintptr_t, const py::sequence &, const py::sequence &>(),
            py::arg("address"), py::arg("args"), py::arg("results"),
            "Wraps the `_fxp_packed_<name>` function at `address`. `args` "
            "and `results` describe the signature after bufferization: "

@@ -1059,12 +1059,17 @@ Value buildGatheredContraction(
 using SegmentExponents = function_ref<SmallVector<Value>(
     ImplicitLocOpBuilder &, Value firstRow, Value firstVector, Value segment)>;
 
-/// Whether a contraction's result has a static size of 0. Such a result
-/// needs no kernel, and slicing it out of a whole tile would take an offset
-/// beyond its size, which tensor.extract_slice rejects: the portable
-/// lowering handles it.
-static bool hasNoElements(Type result) {
-  return llvm::is_contained(cast<ShapedType>(result).getShape(), 0);
+/// Whether a contraction has a static size of 0 in its result or an operand
+/// (no sums, or sums of nothing). It needs no kernel, and slicing a whole
+/// tile down to nothing would take an offset beyond the size, which
+/// tensor.extract_slice rejects: the portable lowering handles it.
+static bool hasNoElements(Operation *op) {
+  auto zeroSized = [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return shaped && llvm::is_contained(shaped.getShape(), 0);
+  };
+  return llvm::any_of(op->getOperandTypes(), zeroSized) ||
+         llvm::any_of(op->getResultTypes(), zeroSized);
 }
 
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
@@ -1074,7 +1079,7 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    if (hasNoElements(op.getType()))
+    if (hasNoElements(op))
       return rewriter.notifyMatchFailure(op, "no elements");
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
     std::optional<MatmulLayout> layout = getMatmulLayout(maps);
@@ -1408,7 +1413,7 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     for (Value operand : op->getOperands())
       if (!getElementTypeOrSelf(operand.getType()).isF32())
         return rewriter.notifyMatchFailure(op, "not f32");
-    if (hasNoElements(op->getResultTypes()[0]))
+    if (hasNoElements(op))
       return rewriter.notifyMatchFailure(op, "no elements");
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
     std::optional<MatmulLayout> layout = getMatmulLayout(maps);

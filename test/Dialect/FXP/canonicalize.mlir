@@ -280,3 +280,16 @@ func.func @quantize_dequantize_symmetric(%x: !fxp.fixed<16, 8>) -> !fxp.fixed<16
   %1 = fxp.quantize %0 overflow <saturate_symmetric> : f32 -> !fxp.fixed<16, 8>
   return %1 : !fxp.fixed<16, 8>
 }
+
+// -----
+
+// Folding the chain would make the outer overflow mode one that has no
+// effect on the source type (invalid IR): the chain stays.
+// CHECK-LABEL: func.func @rescale_chain_mode_kept
+// CHECK: fxp.rescale
+// CHECK: fxp.rescale %{{.*}} overflow <wrap>
+func.func @rescale_chain_mode_kept(%x: !fxp.fixed<8, 0>) -> !fxp.fixed<12, 0> {
+  %0 = fxp.rescale %x : !fxp.fixed<8, 0> -> !fxp.fixed<16, 0>
+  %1 = fxp.rescale %0 overflow <wrap> : !fxp.fixed<16, 0> -> !fxp.fixed<12, 0>
+  return %1 : !fxp.fixed<12, 0>
+}

@@ -533,6 +533,16 @@ func.func @contract_negative_index(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<
 
 // -----
 
+// k mod 3 takes every value up to 2 (k runs over 0..7): row 2 of a 2-row %b.
+func.func @contract_modulo_out_of_bounds(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<2x4x!fxp.fixed<8, 0>>) {
+  // expected-error @+1 {{indexing map #1 reaches index 2 in dimension #0 (d2 mod 3), which has size 2}}
+  %0 = fxp.contract %a, %b maps [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k mod 3, j)>, affine_map<(i, j, k) -> (i, j)>] chunk 1
+       : tensor<4x8x!fxp.fixed<8, 0>>, tensor<2x4x!fxp.fixed<8, 0>> -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
 // A stride of 2 over 4 outputs and 3 taps reads rows up to 2 * 3 + 2 = 8.
 func.func @contract_strided_window(%in: tensor<1x8x4x!fxp.fixed<8, 0>>, %f: tensor<3x4x2x!fxp.fixed<8, 0>>) {
   // expected-error @+1 {{indexing map #0 reaches index 8 in dimension #1 (d1 * 2 + d3), which has size 8}}

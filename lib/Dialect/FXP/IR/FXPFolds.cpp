@@ -196,9 +196,12 @@ OpFoldResult RescaleOp::fold(FoldAdaptor adaptor) {
   FixedType to = getFixedElementType(getType());
   if (getInput().getType() == getType() && isExactRescale(*this))
     return getInput();
-  // rescale(rescale(x)) rounds once when the inner one is exact.
+  // rescale(rescale(x)) rounds once when the inner one is exact, unless the
+  // outer one's modes would have no effect (be invalid) on x's type.
   if (auto inner = getInput().getDefiningOp<RescaleOp>()) {
-    if (isExactRescale(inner)) {
+    FixedType source = getFixedElementType(inner.getInput().getType());
+    if (isExactRescale(inner) &&
+        getRescaleModeError(source, to, getRounding(), getOverflow()).empty()) {
       getInputMutable().assign(inner.getInput());
       return getResult();
     }

@@ -137,33 +137,43 @@ LogicalResult DequantizeOp::verify() {
 // RescaleOp, SaturateOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult RescaleOp::verify() {
-  if (failed(verifyElementwise(*this, getInput().getType(), getType())) ||
-      failed(verifyRandomness(*this)))
-    return failure();
-  FixedType from = getFixedElementType(getInput().getType());
-  FixedType to = getFixedElementType(getType());
-  if (to.getFrac() >= from.getFrac() &&
-      getRounding() != RoundingMode::NearestEven)
-    return emitOpError("rounding '") << stringifyRoundingMode(getRounding())
-                                     << "' has no effect: rescaling " << from
-                                     << " to " << to << " drops no bits";
+std::string mlir::fxp::getRescaleModeError(FixedType from, FixedType to,
+                                           RoundingMode rounding,
+                                           OverflowMode overflow) {
+  std::string error;
+  llvm::raw_string_ostream os(error);
+  if (to.getFrac() >= from.getFrac() && rounding != RoundingMode::NearestEven) {
+    os << "rounding '" << stringifyRoundingMode(rounding)
+       << "' has no effect: rescaling '" << from << "' to '" << to << "'"
+       << " drops no bits";
+    return error;
+  }
   // Whatever the rounding, a result with more integer bits (W - F) holds
   // every rounded value and never meets its qmin; one with as many holds
   // every value when no bits are dropped, so only `wrap` does nothing then.
   int fromIntegerBits = int(from.getWidth()) - from.getFrac();
   int toIntegerBits = int(to.getWidth()) - to.getFrac();
-  OverflowMode overflow = getOverflow();
   bool noEffect =
       toIntegerBits > fromIntegerBits ||
       (toIntegerBits == fromIntegerBits && to.getFrac() >= from.getFrac() &&
        overflow == OverflowMode::Wrap);
   if (overflow != OverflowMode::Saturate && noEffect)
-    return emitOpError("overflow '")
-           << stringifyOverflowMode(overflow) << "' has no effect: rescaling "
-           << from << " to " << to
-           << (overflow == OverflowMode::Wrap ? " cannot overflow"
-                                              : " cannot reach qmin");
+    os << "overflow '" << stringifyOverflowMode(overflow)
+       << "' has no effect: rescaling '" << from << "' to '" << to << "'"
+       << (overflow == OverflowMode::Wrap ? " cannot overflow"
+                                          : " cannot reach qmin");
+  return error;
+}
+
+LogicalResult RescaleOp::verify() {
+  if (failed(verifyElementwise(*this, getInput().getType(), getType())) ||
+      failed(verifyRandomness(*this)))
+    return failure();
+  std::string error = getRescaleModeError(
+      getFixedElementType(getInput().getType()), getFixedElementType(getType()),
+      getRounding(), getOverflow());
+  if (!error.empty())
+    return emitOpError(error);
   return success();
 }
 
@@ -384,9 +394,9 @@ static LogicalResult verifyBlocks(Operation *op, ArrayRef<AffineMap> maps,
 }
 
 /// The least and greatest values of `expr` over loops of sizes `loopSizes`,
-/// when `expr` adds and scales loops and constants, the loops it uses have
-/// static sizes other than 0 (a loop of size 0 forms no index), and no bound
-/// overflows.
+/// when `expr` adds, scales and divides loops and constants, the loops it uses
+/// have static sizes other than 0 (a loop of size 0 forms no index), and no
+/// bound overflows.
 static std::optional<std::pair<int64_t, int64_t>>
 getIndexRange(AffineExpr expr, ArrayRef<int64_t> loopSizes) {
   if (auto constant = dyn_cast<AffineConstantExpr>(expr))
@@ -398,13 +408,34 @@ getIndexRange(AffineExpr expr, ArrayRef<int64_t> loopSizes) {
     return std::make_pair(int64_t(0), size - 1);
   }
   auto binary = dyn_cast<AffineBinaryOpExpr>(expr);
-  if (!binary || (expr.getKind() != AffineExprKind::Add &&
-                  expr.getKind() != AffineExprKind::Mul))
+  if (!binary)
     return std::nullopt;
   auto lhs = getIndexRange(binary.getLHS(), loopSizes);
   auto rhs = getIndexRange(binary.getRHS(), loopSizes);
   if (!lhs || !rhs)
     return std::nullopt;
+  // Divisions and remainders by a positive constant (affine maps allow no
+  // other): the quotient is monotonic; the remainder runs over its bounds
+  // unless the range crosses a multiple of the divisor, which makes it
+  // reach every value from 0 to the divisor - 1.
+  if (expr.getKind() == AffineExprKind::FloorDiv ||
+      expr.getKind() == AffineExprKind::CeilDiv ||
+      expr.getKind() == AffineExprKind::Mod) {
+    if (rhs->first != rhs->second || rhs->first <= 0)
+      return std::nullopt;
+    int64_t divisor = rhs->first;
+    if (expr.getKind() == AffineExprKind::FloorDiv)
+      return std::make_pair(llvm::divideFloorSigned(lhs->first, divisor),
+                            llvm::divideFloorSigned(lhs->second, divisor));
+    if (expr.getKind() == AffineExprKind::CeilDiv)
+      return std::make_pair(llvm::divideCeilSigned(lhs->first, divisor),
+                            llvm::divideCeilSigned(lhs->second, divisor));
+    int64_t low = llvm::mod(lhs->first, divisor);
+    int64_t high = llvm::mod(lhs->second, divisor);
+    if (lhs->second - lhs->first < divisor && low <= high)
+      return std::make_pair(low, high);
+    return std::make_pair(int64_t(0), divisor - 1);
+  }
   if (expr.getKind() == AffineExprKind::Add) {
     auto low = llvm::checkedAdd(lhs->first, rhs->first);
     auto high = llvm::checkedAdd(lhs->second, rhs->second);

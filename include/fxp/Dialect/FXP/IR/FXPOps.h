@@ -14,4 +14,12 @@
 #define GET_OP_CLASSES
 #include "fxp/Dialect/FXP/IR/FXPOps.h.inc"
 
+namespace mlir::fxp {
+/// Why a rescale from `from` to `to` with `rounding` and `overflow` is
+/// invalid (a mode that has no effect), or an empty string. The verifier
+/// and the fold of rescale chains share it.
+std::string getRescaleModeError(FixedType from, FixedType to,
+                                RoundingMode rounding, OverflowMode overflow);
+} // namespace mlir::fxp
+
 #endif // FXP_DIALECT_FXP_IR_FXPOPS_H
