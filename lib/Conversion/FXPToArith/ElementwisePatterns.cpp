@@ -225,13 +225,11 @@ struct SaturateLowering : OpConversionPattern<SaturateOp> {
   }
 };
 
-/// Whether `fxp.mul` of `lhs` and `rhs` into `out`, whose exact product is
-/// shifted right by `shift`, rounds exactly in i32 (FixedPointMath.h): the
-/// product is below 2^30 in magnitude and the result fits.
-static bool roundsProductInI32(FixedType lhs, FixedType rhs, FixedType out,
-                               int64_t shift) {
-  return lhs.getWidth() + rhs.getWidth() <= 32 && out.getWidth() <= 32 &&
-         shift >= -31;
+/// Whether `fxp.mul` of `lhs` and `rhs`, whose exact product is shifted
+/// right by `shift`, rounds exactly in i32 (FixedPointMath.h): the product
+/// is at most 2^30 in magnitude (and results have at most 32 bits).
+static bool roundsProductInI32(FixedType lhs, FixedType rhs, int64_t shift) {
+  return lhs.getWidth() + rhs.getWidth() <= 32 && shift >= -31;
 }
 
 /// Add, sub and mul compute an exact result with `fracBits` fraction bits,
@@ -256,7 +254,7 @@ template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
     int fracBits = isMul ? lhs.getFrac() + rhs.getFrac()
                          : std::max(lhs.getFrac(), rhs.getFrac());
     int64_t shift = fracBits - out.getFrac();
-    unsigned bits = isMul && roundsProductInI32(lhs, rhs, out, shift) ? 32 : 64;
+    unsigned bits = isMul && roundsProductInI32(lhs, rhs, shift) ? 32 : 64;
     Value result = buildElementwise(
         rewriter, op.getLoc(),
         this->getTypeConverter()->convertType(op.getType()),
