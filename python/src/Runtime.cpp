@@ -191,7 +191,7 @@ private:
   py::list wrapResults(const int64_t *word,
                        const std::vector<py::array> &inputs) const {
     py::list arrays;
-    std::vector<void *> owned;
+    std::vector<void *> owned, unread;
     for (const Spec &spec : results) {
       void *allocated = reinterpret_cast<void *>(word[0]);
       auto *aligned = reinterpret_cast<char *>(word[1]);
@@ -208,9 +208,10 @@ private:
       arrays.append(dispatch(spec.element, [&](auto zero) -> py::array {
         using T = decltype(zero);
         if (count == 0) {
-          // Nothing to read; a buffer the callee allocated is freed now.
+          // Nothing to read; a buffer the callee allocated is freed once
+          // every result is wrapped (a later one may share it).
           if (!shared) {
-            std::free(allocated);
+            unread.push_back(allocated);
             owned.push_back(allocated);
           }
           return py::array_t<T>(shape);
@@ -226,6 +227,8 @@ private:
       }));
       word += spec.words();
     }
+    for (void *buffer : unread)
+      std::free(buffer);
     return arrays;
   }
 
