@@ -384,10 +384,16 @@ using ReadBlockVector = function_ref<Value(
 /// as read when their lanes run the way the result's do, and transposed in
 /// registers first with `transpose` (a transposed matmul operand, whose
 /// packed layout runs across its storage rows). With `parallel`, blocks of L
-/// rows are scf.forall iterations.
+/// rows are scf.forall iterations. In the 3-D layout without `transpose`,
+/// each read may cover `span` row blocks (`span` L lanes: a whole cache line
+/// of i16 pairs, for `rows` a multiple of `span` L), stored as `span`
+/// vectors; reads of half lines would fetch every line twice.
 Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
                         Value rows, Value words, bool rowMajor, bool transpose,
-                        bool parallel, ReadBlockVector readBlockVector) {
+                        bool parallel, ReadBlockVector readBlockVector,
+                        int64_t span = 1) {
+  assert((span == 1 || (!transpose && !rowMajor)) &&
+         "only lanes along the 3-D layout's rows span blocks");
   Value rowBlocks = ceilDiv(b, rows, lanes);
   Value wordBlocks = ceilDiv(b, words, lanes);
   Value paddedWords = multiply(b, wordBlocks, lanes);
@@ -396,51 +402,70 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
           ? createEmpty(b, {rows, paddedWords}, wordType)
           : createEmpty(b, {rowBlocks, paddedWords, index(b, lanes)}, wordType);
   Value zero = index(b, 0), one = index(b, 1);
-  // Row block `rowBlock` (its rows, or its index in the 3-D layout, at
-  // `offsets[0]` of the whole result).
-  auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value rowBlock) {
+  // Row blocks `span` x `group` onwards (their rows, or their index in the
+  // 3-D layout, at `offsets[0]` of the whole result).
+  auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value group) {
     SmallVector<OpFoldResult> offsets(rowMajor ? 2 : 3, sb.getIndexAttr(0));
-    offsets[0] = rowMajor ? multiply(sb, rowBlock, lanes) : rowBlock;
-    SmallVector<OpFoldResult> sizes = {sb.getIndexAttr(rowMajor ? lanes : 1),
+    offsets[0] =
+        rowMajor ? multiply(sb, group, lanes) : multiply(sb, group, span);
+    SmallVector<OpFoldResult> sizes = {sb.getIndexAttr(rowMajor ? lanes : span),
                                        getAsOpFoldResult(paddedWords)};
     if (!rowMajor)
       sizes.push_back(sb.getIndexAttr(lanes));
     return std::make_pair(offsets, sizes);
   };
-  auto packRowBlock = [&](ImplicitLocOpBuilder &ob, Value target,
-                          Value rowBlock, ArrayRef<Value> offsets) -> Value {
+  auto packRowBlocks = [&](ImplicitLocOpBuilder &ob, Value target, Value group,
+                           ArrayRef<Value> offsets) -> Value {
     Value base = offsets[0];
     auto wordLoop = scf::ForOp::create(
         ob, zero, wordBlocks, one, ValueRange{target},
         [&](OpBuilder &b1, Location loc, Value wordBlock, ValueRange args) {
           ImplicitLocOpBuilder lb(loc, b1);
-          Value firstRow = multiply(lb, rowBlock, lanes);
+          Value firstRow = multiply(lb, group, span * lanes);
           Value firstWord = multiply(lb, wordBlock, lanes);
-          SmallVector<Value> block;
-          for (int64_t i = 0; i < lanes; ++i)
-            block.push_back(readBlockVector(lb, firstRow, firstWord, i));
-          SmallVector<Value> stored =
-              transpose ? transposeBlock(lb, block) : block;
+          // Untransposed vectors are stored as soon as read: a whole block
+          // would not fit in registers.
+          SmallVector<Value> stored;
+          if (transpose) {
+            SmallVector<Value> block;
+            for (int64_t i = 0; i < lanes; ++i)
+              block.push_back(readBlockVector(lb, firstRow, firstWord, i));
+            stored = transposeBlock(lb, block);
+          }
           Value result = args[0];
           for (int64_t r = 0; r < lanes; ++r) {
-            SmallVector<Value> at;
-            if (rowMajor)
-              at = {arith::SubIOp::create(
-                        lb, arith::AddIOp::create(lb, firstRow, index(lb, r)),
-                        base),
-                    firstWord};
-            else
-              at = {arith::SubIOp::create(lb, rowBlock, base),
-                    arith::AddIOp::create(lb, firstWord, index(lb, r)), zero};
-            result = vector::TransferWriteOp::create(lb, stored[r], result, at,
-                                                     ArrayRef<bool>{true})
-                         .getResult();
+            if (!transpose)
+              stored.push_back(readBlockVector(lb, firstRow, firstWord, r));
+            for (int64_t s = 0; s < span; ++s) {
+              Value piece = stored[r];
+              if (span > 1)
+                piece = vector::ExtractStridedSliceOp::create(
+                    lb, piece, ArrayRef<int64_t>{s * lanes},
+                    ArrayRef<int64_t>{lanes}, ArrayRef<int64_t>{1});
+              SmallVector<Value> at;
+              if (rowMajor)
+                at = {arith::SubIOp::create(
+                          lb, arith::AddIOp::create(lb, firstRow, index(lb, r)),
+                          base),
+                      firstWord};
+              else
+                at = {arith::SubIOp::create(
+                          lb,
+                          arith::AddIOp::create(lb, multiply(lb, group, span),
+                                                index(lb, s)),
+                          base),
+                      arith::AddIOp::create(lb, firstWord, index(lb, r)), zero};
+              result = vector::TransferWriteOp::create(lb, piece, result, at,
+                                                       ArrayRef<bool>{true})
+                           .getResult();
+            }
           }
           scf::YieldOp::create(lb, result);
         });
     return wordLoop.getResult(0);
   };
-  return buildSliceLoop(b, init, rowBlocks, parallel, sliceAt, packRowBlock);
+  return buildSliceLoop(b, init, ceilDiv(b, rowBlocks, span), parallel, sliceAt,
+                        packRowBlocks);
 }
 
 /// `acc + a_even * b_even + a_odd * b_odd` per i32 lane, wrapping or
@@ -1136,25 +1161,27 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value paddedCols = multiply(b, colVectors, lanes);
 
     auto wordVector = VectorType::get({lanes}, b.getI32Type());
-    SmallVector<int64_t> interleave;
-    for (int64_t lane = 0; lane < lanes; ++lane)
-      interleave.append({lane, lanes + lane});
-    // The pair words of `pair` for L lanes from `firstLane` of an operand
-    // whose pairs lie in two rows (B, or A^T): both rows' lanes interleaved.
-    auto readPairsAcrossRows = [&](const Operand &operand) {
-      return [&](ImplicitLocOpBuilder &lb, Value firstLane, Value firstPair,
-                 int64_t i) -> Value {
+    // The pair words of `pair` for `count` lanes from `firstLane` of an
+    // operand whose pairs lie in two rows (B, or A^T): both rows' lanes
+    // interleaved.
+    auto readPairsAcrossRows = [&](const Operand &operand, int64_t count) {
+      return [&, count](ImplicitLocOpBuilder &lb, Value firstLane,
+                        Value firstPair, int64_t i) -> Value {
         Value k =
             multiply(lb, arith::AddIOp::create(lb, firstPair, index(lb, i)), 2);
         auto half = [&](Value row) {
           return widenAndClamp(
-              lb, readRowOrZero(lb, operand.storage, row, firstLane, lanes),
+              lb, readRowOrZero(lb, operand.storage, row, firstLane, count),
               operand.clampBelow);
         };
+        SmallVector<int64_t> interleave;
+        for (int64_t lane = 0; lane < count; ++lane)
+          interleave.append({lane, count + lane});
         Value interleaved = vector::ShuffleOp::create(
             lb, half(k), half(arith::AddIOp::create(lb, k, index(lb, 1))),
             interleave);
-        return vector::BitCastOp::create(lb, wordVector, interleaved);
+        return vector::BitCastOp::create(
+            lb, VectorType::get({count}, lb.getI32Type()), interleaved);
       };
     };
     // The L pair words from `firstPair` of row `firstRow + i` of an operand
@@ -1178,13 +1205,17 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     Value packedA = buildBlockPacking(
         b, lanes, b.getI32Type(), getPackedRows(b, m, tile), pairs,
         /*rowMajor=*/true, /*transpose=*/layout.transposeA, parallel,
-        layout.transposeA ? ReadBlockVector(readPairsAcrossRows(a))
+        layout.transposeA ? ReadBlockVector(readPairsAcrossRows(a, lanes))
                           : ReadBlockVector(readPairsAlongRow(a)));
+    // B's rows hold 2L i16 of a tile's two column vectors in a cache line.
+    int64_t span = layout.transposeB ? 1 : tile.vectors;
     Value packedB = buildBlockPacking(
         b, lanes, b.getI32Type(), paddedCols, pairs, /*rowMajor=*/false,
         /*transpose=*/layout.transposeB, parallel,
-        layout.transposeB ? ReadBlockVector(readPairsAlongRow(bOp))
-                          : ReadBlockVector(readPairsAcrossRows(bOp)));
+        layout.transposeB
+            ? ReadBlockVector(readPairsAlongRow(bOp))
+            : ReadBlockVector(readPairsAcrossRows(bOp, span * lanes)),
+        span);
     // Segment s of a per-block operand reads its exponents at block s: A's
     // of each row (padding rows read the last), B's of each lane (zero
     // beyond n).
@@ -1295,66 +1326,90 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
         Value begin = arith::MulIOp::create(sb, segment, segmentPairs);
         Value end = arith::MinUIOp::create(
             sb, arith::AddIOp::create(sb, begin, segmentPairs), pairs);
-        // A saturating sum is one chunk per segment.
-        Value chunks = saturating
-                           ? one
-                           : ceilDiv(sb, arith::SubIOp::create(sb, end, begin),
-                                     chunkPairs);
+        // One pair of k at `pair` added to the i32 sums `accs`.
+        auto pairStep = [&](ImplicitLocOpBuilder &kb, ValueRange accs,
+                            Value pair) {
+          SmallVector<Value> bVectors =
+              readBVectors(kb, packedB, pairVector, firstVector, pair, vectors);
+          SmallVector<Value> next;
+          for (int64_t r = 0; r < rows; ++r) {
+            Value aPair = tensor::ExtractOp::create(
+                kb, packedA,
+                ValueRange{arith::AddIOp::create(kb, firstRow, index(kb, r)),
+                           pair});
+            Value aVector = vector::BitCastOp::create(
+                kb, pairVector,
+                vector::BroadcastOp::create(kb, i32Vector, aPair));
+            for (int64_t v = 0; v < vectors; ++v)
+              next.push_back(pairDot(kb, target, saturating,
+                                     accs[r * vectors + v], aVector,
+                                     bVectors[v]));
+          }
+          return next;
+        };
+        // The f32 sums `floatAccs` with the chunk of pairs [first, last)
+        // added: its exact i32 sums, flushed into them.
+        auto addChunk = [&](ImplicitLocOpBuilder &cb, ValueRange floatAccs,
+                            Value first, Value last) {
+          Value zeroI = arith::ConstantOp::create(
+              cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
+          SmallVector<Value> zeros(accumulators, zeroI);
+          auto pairLoop = scf::ForOp::create(
+              cb, first, last, one, zeros,
+              [&](OpBuilder &b4, Location loc4, Value pair, ValueRange accs) {
+                ImplicitLocOpBuilder kb(loc4, b4);
+                scf::YieldOp::create(kb, pairStep(kb, accs, pair));
+              });
+          ValueRange intSums = pairLoop.getResults();
+          SmallVector<Value> flushed;
+          for (int64_t i = 0; i < accumulators; ++i)
+            flushed.push_back(arith::AddFOp::create(
+                cb, floatAccs[i],
+                arith::SIToFPOp::create(cb, f32Vector, intSums[i])));
+          return flushed;
+        };
         SmallVector<Value> sums(accumulators, zeroF);
-        auto chunkLoop = scf::ForOp::create(
-            sb, zero, chunks, one, sums,
-            [&](OpBuilder &b3, Location loc3, Value chunk,
-                ValueRange floatAccs) {
-              ImplicitLocOpBuilder cb(loc3, b3);
-              Value first = begin, last = end;
-              if (!saturating) {
-                first = arith::AddIOp::create(cb, begin,
-                                              multiply(cb, chunk, chunkPairs));
-                last = arith::MinUIOp::create(
-                    cb, arith::AddIOp::create(cb, first, index(cb, chunkPairs)),
-                    end);
-              }
-              Value zeroI = arith::ConstantOp::create(
-                  cb, DenseElementsAttr::get(i32Vector, int32_t(0)));
-              SmallVector<Value> intAccs(accumulators, zeroI);
-              auto pairLoop = scf::ForOp::create(
-                  cb, first, last, one, intAccs,
-                  [&](OpBuilder &b4, Location loc4, Value pair,
-                      ValueRange accs) {
-                    ImplicitLocOpBuilder kb(loc4, b4);
-                    SmallVector<Value> bVectors = readBVectors(
-                        kb, packedB, pairVector, firstVector, pair, vectors);
-                    SmallVector<Value> next;
-                    for (int64_t r = 0; r < rows; ++r) {
-                      Value aPair = tensor::ExtractOp::create(
-                          kb, packedA,
-                          ValueRange{
-                              arith::AddIOp::create(kb, firstRow, index(kb, r)),
-                              pair});
-                      Value aVector = vector::BitCastOp::create(
-                          kb, pairVector,
-                          vector::BroadcastOp::create(kb, i32Vector, aPair));
-                      for (int64_t v = 0; v < vectors; ++v)
-                        next.push_back(pairDot(kb, target, saturating,
-                                               accs[r * vectors + v], aVector,
-                                               bVectors[v]));
-                    }
-                    scf::YieldOp::create(kb, next);
-                  });
-              // End of a chunk: its exact i32 sums join the f32 ones.
-              SmallVector<Value> flushed;
-              for (int64_t i = 0; i < accumulators; ++i)
-                flushed.push_back(arith::AddFOp::create(
-                    cb, floatAccs[i],
-                    arith::SIToFPOp::create(cb, f32Vector,
-                                            pairLoop.getResult(i))));
-              scf::YieldOp::create(cb, flushed);
-            });
+        SmallVector<Value> chunkSums;
+        if (saturating) {
+          // A saturating sum is one chunk per segment.
+          chunkSums = addChunk(sb, sums, begin, end);
+        } else {
+          // Whole chunks first, whose pair loops have a constant trip count
+          // (LLVM unrolls them without remainder tests), then the rest if any.
+          Value wholeChunks = arith::DivUIOp::create(
+              sb, arith::SubIOp::create(sb, end, begin), index(sb, chunkPairs));
+          auto chunkLoop = scf::ForOp::create(
+              sb, zero, wholeChunks, one, sums,
+              [&](OpBuilder &b3, Location loc3, Value chunk,
+                  ValueRange floatAccs) {
+                ImplicitLocOpBuilder cb(loc3, b3);
+                Value first = arith::AddIOp::create(
+                    cb, begin, multiply(cb, chunk, chunkPairs));
+                scf::YieldOp::create(
+                    cb, addChunk(cb, floatAccs, first,
+                                 arith::AddIOp::create(cb, first,
+                                                       index(cb, chunkPairs))));
+              });
+          Value restBegin = arith::AddIOp::create(
+              sb, begin, multiply(sb, wholeChunks, chunkPairs));
+          auto rest = scf::IfOp::create(
+              sb,
+              arith::CmpIOp::create(sb, arith::CmpIPredicate::ult, restBegin,
+                                    end),
+              [&](OpBuilder &b3, Location loc3) {
+                ImplicitLocOpBuilder cb(loc3, b3);
+                scf::YieldOp::create(
+                    cb, addChunk(cb, chunkLoop.getResults(), restBegin, end));
+              },
+              [&](OpBuilder &b3, Location loc3) {
+                scf::YieldOp::create(b3, loc3, chunkLoop.getResults());
+              });
+          chunkSums = SmallVector<Value>(rest.getResults());
+        }
         SmallVector<Value> exp2 = exponents(sb, firstRow, firstVector, segment);
         SmallVector<Value> scaled;
         for (int64_t i = 0; i < accumulators; ++i)
-          scaled.push_back(
-              emitScaleToFloat(sb, chunkLoop.getResult(i), exp2[i]));
+          scaled.push_back(emitScaleToFloat(sb, chunkSums[i], exp2[i]));
         return scaled;
       };
       // One segment is the result (adding it to a zero would turn a -0 into

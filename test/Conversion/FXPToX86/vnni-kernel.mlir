@@ -7,8 +7,11 @@
 // in blocks of L x L words: A as [M][K/2], rows padded to whole tiles and
 // blocks, B as [N/L][K/2][L], whose L words the kernel reads as 2L i16
 // lanes (K/2 rounded up to whole blocks of L). A's packing reads 2L lanes of
-// a row of A as L words, B's L lanes of two rows of B, interleaved; reads
-// are plain loads inside the tensor, masked ones at its edges.
+// a row of A as L words; B's reads 2L lanes (a tile's two column vectors, a
+// whole cache line) of two rows of B, interleaves them and stores two
+// vectors; reads are plain loads inside the tensor, masked ones at its
+// edges. Whole chunks of k pairs run a pair loop of constant trip count; a
+// shorter last chunk (here 17 pairs: one of 16, then 1) its own.
 // VNNI-LABEL: func.func @matmul
 // VNNI: %[[A:.*]] = tensor.empty() : tensor<64x32xi32>
 // VNNI: scf.for {{.*}} iter_args(%{{.*}} = %[[A]]) -> (tensor<64x32xi32>)
@@ -18,22 +21,34 @@
 // VNNI: %[[B:.*]] = tensor.empty() : tensor<6x32x16xi32>
 // VNNI: scf.for {{.*}} iter_args(%{{.*}} = %[[B]]) -> (tensor<6x32x16xi32>)
 // VNNI: scf.for
-// VNNI: %[[EVEN:.*]] = scf.if %{{.*}} -> (vector<16xi16>)
-// VNNI:   vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<33x70xi16>, vector<16xi16>
+// VNNI: %[[EVEN:.*]] = scf.if %{{.*}} -> (vector<32xi16>)
+// VNNI:   vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<33x70xi16>, vector<32xi16>
 // VNNI: } else {
-// VNNI:   vector.transfer_read {{.*}} : tensor<33x70xi16>, vector<16xi16>
-// VNNI: %[[ODD:.*]] = scf.if %{{.*}} -> (vector<16xi16>)
-// VNNI: %[[PAIRS:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31]
-// VNNI: vector.bitcast %[[PAIRS]] : vector<32xi16> to vector<16xi32>
-// VNNI: vector.transfer_write {{.*}} : vector<16xi32>, tensor<6x32x16xi32>
+// VNNI:   vector.transfer_read {{.*}} : tensor<33x70xi16>, vector<32xi16>
+// VNNI: %[[ODD:.*]] = scf.if %{{.*}} -> (vector<32xi16>)
+// VNNI: %[[PAIRS:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 32, 1, 33, 2, 34, 3, 35, 4, 36, 5, 37, 6, 38, 7, 39, 8, 40, 9, 41, 10, 42, 11, 43, 12, 44, 13, 45, 14, 46, 15, 47, 16, 48, 17, 49, 18, 50, 19, 51, 20, 52, 21, 53, 22, 54, 23, 55, 24, 56, 25, 57, 26, 58, 27, 59, 28, 60, 29, 61, 30, 62, 31, 63]
+// VNNI: %[[WORDS:.*]] = vector.bitcast %[[PAIRS]] : vector<64xi16> to vector<32xi32>
+// VNNI: %[[LOW:.*]] = vector.extract_strided_slice %[[WORDS]] {offsets = [0], sizes = [16], strides = [1]}
+// VNNI: vector.transfer_write %[[LOW]]{{.*}} : vector<16xi32>, tensor<6x32x16xi32>
+// VNNI: %[[HIGH:.*]] = vector.extract_strided_slice %[[WORDS]] {offsets = [16], sizes = [16], strides = [1]}
+// VNNI: vector.transfer_write %[[HIGH]]{{.*}} : vector<16xi32>, tensor<6x32x16xi32>
 // VNNI: scf.for
 // VNNI: scf.for
-// VNNI: scf.for {{.*}} -> (vector<16xf32>,
-// VNNI: scf.for {{.*}} -> (vector<16xi32>,
+// VNNI: %[[WHOLE:.*]] = arith.divui %{{.*}}, %c16 : index
+// VNNI: %[[CHUNKS:.*]]:12 = scf.for %[[CHUNK:.*]] = %c0 to %[[WHOLE]] {{.*}} -> (vector<16xf32>,
+// VNNI: %[[FIRST:.*]] = arith.addi
+// VNNI: %[[LAST:.*]] = arith.addi %[[FIRST]], %c16 : index
+// VNNI: scf.for %{{.*}} = %[[FIRST]] to %[[LAST]] {{.*}} -> (vector<16xi32>,
 // VNNI: vector.transfer_read {{.*}} : tensor<6x32x16xi32>, vector<16xi32>
 // VNNI: vector.bitcast %{{.*}} : vector<16xi32> to vector<32xi16>
 // VNNI-COUNT-12: fxp.x86.vpdpwssd %{{.*}} : vector<16xi32>, vector<32xi16>
 // VNNI: arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// VNNI: scf.if %{{.*}} -> (vector<16xf32>,
+// VNNI: scf.for {{.*}} -> (vector<16xi32>,
+// VNNI-COUNT-12: fxp.x86.vpdpwssd %{{.*}} : vector<16xi32>, vector<32xi16>
+// VNNI: arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// VNNI: } else {
+// VNNI: scf.yield %[[CHUNKS]]#0,
 // VNNI: %[[POWER:.*]] = arith.bitcast %{{.*}} : vector<16xi32> to vector<16xf32>
 // VNNI: arith.mulf %{{.*}}, %[[POWER]] : vector<16xf32>
 // VNNI: tensor.extract_slice %{{.*}}[0, 0] [50, 70] [1, 1]
