@@ -174,3 +174,54 @@ func.func @f(%x: tensor<2x3x?xi16>, %w: tensor<2x?x5xi16>) -> tensor<2x3x5xf32> 
             np.testing.assert_array_equal(results[target].view(np.uint32),
                                           results["portable"].view(np.uint32),
                                           err_msg=f"{target}, k = {k}")
+
+
+# f32 values whose quantization takes every path: specials, magnitudes that
+# saturate (asymmetric: qmin), ties at every rounding, -0, subnormals.
+SPECIALS = [np.nan, np.inf, -np.inf, 0.0, -0.0, 1e-45, -1e-45, 1e38, -1e38,
+            0.5, -0.5, 1.5, -2.5]
+
+
+@pytest.mark.parametrize("rounding", ["nearest_even", "nearest_up", "nearest_away"])
+@pytest.mark.parametrize("overflow", ["saturate", "saturate_symmetric"])
+@pytest.mark.parametrize("layout", ["NN", "TN", "NT", "TT"])
+def test_quantized_operands(rounding, overflow, layout):
+    """Operands that fxp.quantize_dfp quantizes with round-to-nearest: the
+    x86 kernels quantize them as they pack them (the mantissas are never
+    stored); every target gives the reference's bits, for operands in any
+    layout, of sizes that are not whole tiles, with a fixed exponent (where
+    values saturate and round to ties) and a shared one."""
+    m, n, k, width = 13, 37, 45, 12
+    ta, tb = layout[0] == "T", layout[1] == "T"
+    a_shape, b_shape = ((k, m) if ta else (m, k)), ((n, k) if tb else (k, n))
+    shape = lambda s: "x".join(map(str, s))
+    a_dfp, b_dfp = (f"!fxp.dfp<{shape(s)}, {width}>" for s in (a_shape, b_shape))
+    transposes = " ".join(t for t, on in [("transpose_a", ta), ("transpose_b", tb)] if on)
+    text = f"""
+func.func @f(%a: tensor<{shape(a_shape)}xf32>, %ea: tensor<i32>, %b: tensor<{shape(b_shape)}xf32>, %eb: tensor<i32>) -> tensor<{m}x{n}xf32> {{
+  %da = fxp.quantize_dfp %a, %ea rounding <{rounding}> overflow <{overflow}>
+      : tensor<{shape(a_shape)}xf32>, tensor<i32> -> {a_dfp}
+  %db = fxp.quantize_dfp %b, %eb rounding <{rounding}> overflow <{overflow}>
+      : tensor<{shape(b_shape)}xf32>, tensor<i32> -> {b_dfp}
+  %c = fxp.matmul %da, %db chunk 8 {transposes} : {a_dfp}, {b_dfp} -> tensor<{m}x{n}xf32>
+  return %c : tensor<{m}x{n}xf32>
+}}"""
+    rng = np.random.RandomState(5)
+    a = (rng.randn(*a_shape) * 300).astype(np.float32)
+    b = (rng.randn(*b_shape) * 300).astype(np.float32)
+    a.flat[:len(SPECIALS)] = SPECIALS
+    b.flat[-len(SPECIALS):] = SPECIALS
+    f32, e = ("memref", 2, "f32"), ("memref", 0, "i32")
+    functions = {target: compile_module(
+        text, target=target,
+        emulate_x86=target not in host_targets() + ["portable"]).function(
+            "f", [f32, e, f32, e], [f32]) for target in TARGETS}
+    shared = (ref.shared_exponent(a, width), ref.shared_exponent(b, width))
+    for ea, eb in [(0, -1), shared]:
+        qa = ref.quantize(a, width, -ea, rounding, overflow)
+        qb = ref.quantize(b, width, -eb, rounding, overflow)
+        expected = ref.chunked_matmul(qa.T if ta else qa, qb.T if tb else qb, 8, ea + eb)
+        for target, function in functions.items():
+            (result,) = function(a, np.array(ea, np.int32), b, np.array(eb, np.int32))
+            np.testing.assert_array_equal(result.view(np.uint32), expected.view(np.uint32),
+                                          err_msg=f"{target}, exponents {ea}, {eb}")

@@ -209,6 +209,21 @@ Value mlir::fxp::emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
       right);
 }
 
+/// `type` with the element type `element` (a vector's shape kept).
+static Type withElementType(Type type, Type element) {
+  if (auto vector = dyn_cast<VectorType>(type))
+    return vector.clone(element);
+  return element;
+}
+
+/// An f32 constant of `v`'s type (splat for a vector).
+static Value f32Like(ImplicitLocOpBuilder &b, Value v, double value) {
+  TypedAttr attr = b.getF32FloatAttr(value);
+  if (auto vector = dyn_cast<VectorType>(v.getType()))
+    attr = DenseElementsAttr::get(vector, attr);
+  return arith::ConstantOp::create(b, attr);
+}
+
 /// The float-path result: `rounded` (an integer in the saturation range of
 /// `width` bits) as an i64, or 0 where the input `x` is NaN. NaN is replaced
 /// while still a float and the conversion goes to the narrowest of i8, i16
@@ -217,24 +232,14 @@ Value mlir::fxp::emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
 static Value toInteger(ImplicitLocOpBuilder &b, Value rounded, Value x,
                        unsigned width) {
   Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
-  Value zero =
-      arith::ConstantOp::create(b, b.getFloatAttr(rounded.getType(), 0.0));
-  Value finite = arith::SelectOp::create(b, isNaN, zero, rounded);
+  Value finite =
+      arith::SelectOp::create(b, isNaN, f32Like(b, rounded, 0.0), rounded);
   unsigned bits = width <= 8 ? 8 : width <= 16 ? 16 : 32;
+  Type type = rounded.getType();
   return arith::ExtSIOp::create(
-      b, b.getI64Type(),
-      arith::FPToSIOp::create(b, b.getIntegerType(bits), finite));
-}
-
-static Value f32Constant(ImplicitLocOpBuilder &b, double value) {
-  return arith::ConstantOp::create(b, b.getF32FloatAttr(value));
-}
-
-/// `type` with the element type `element` (a vector's shape kept).
-static Type withElementType(Type type, Type element) {
-  if (auto vector = dyn_cast<VectorType>(type))
-    return vector.clone(element);
-  return element;
+      b, withElementType(type, b.getI64Type()),
+      arith::FPToSIOp::create(b, withElementType(type, b.getIntegerType(bits)),
+                              finite));
 }
 
 /// t = x * 2^frac in f32, as two multiplications by normal powers of two
@@ -261,8 +266,8 @@ static Value clampToRange(ImplicitLocOpBuilder &b, Value t,
                           const RoundingConfig &config) {
   auto [lo, hi] = saturationBounds(config);
   return arith::MinNumFOp::create(
-      b, arith::MaxNumFOp::create(b, t, f32Constant(b, double(lo))),
-      f32Constant(b, double(hi)));
+      b, arith::MaxNumFOp::create(b, t, f32Like(b, t, double(lo))),
+      f32Like(b, t, double(hi)));
 }
 
 /// Round-to-nearest quantization of a float into at most 24 bits, in f32
@@ -281,9 +286,9 @@ static Value emitQuantizeNearest(ImplicitLocOpBuilder &b, Value x, Value frac,
     Value down = math::FloorOp::create(b, v);
     Value up = arith::CmpFOp::create(b, arith::CmpFPredicate::OGE,
                                      arith::SubFOp::create(b, v, down),
-                                     f32Constant(b, 0.5));
+                                     f32Like(b, v, 0.5));
     return arith::SelectOp::create(
-        b, up, arith::AddFOp::create(b, down, f32Constant(b, 1.0)), down);
+        b, up, arith::AddFOp::create(b, down, f32Like(b, v, 1.0)), down);
   };
   Value rounded;
   switch (config.rounding) {
@@ -318,21 +323,22 @@ static Value emitQuantizeStochastic(ImplicitLocOpBuilder &b, Value x,
                                     Value random) {
   // NaN becomes 0 (t = 0 never rounds up) before it could saturate.
   Value isNaN = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
-  x = arith::SelectOp::create(b, isNaN, f32Constant(b, 0.0), x);
+  x = arith::SelectOp::create(b, isNaN, f32Like(b, x, 0.0), x);
   Value t = clampToRange(b, scaleByPowerOfTwo(b, x, frac), config);
   Value negative = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, x,
-                                         f32Constant(b, 0.0));
+                                         f32Like(b, x, 0.0));
   t = arith::SelectOp::create(
-      b, negative, arith::MinNumFOp::create(b, t, f32Constant(b, -0x1p-33)), t);
+      b, negative, arith::MinNumFOp::create(b, t, f32Like(b, t, -0x1p-33)), t);
   unsigned width = config.width, fractionBits = 32 - width;
   auto floorOfScaled = [&](unsigned bits) -> Value {
     return math::FloorOp::create(
-        b, arith::MulFOp::create(b, t, f32Constant(b, std::ldexp(1.0, bits))));
+        b, arith::MulFOp::create(b, t, f32Like(b, t, std::ldexp(1.0, bits))));
   };
   Value coarse = floorOfScaled(fractionBits), fine = floorOfScaled(32);
   Value rest = arith::SubFOp::create(
       b, fine,
-      arith::MulFOp::create(b, coarse, f32Constant(b, std::ldexp(1.0, width))));
+      arith::MulFOp::create(b, coarse,
+                            f32Like(b, coarse, std::ldexp(1.0, width))));
   Value coarseInt = arith::FPToSIOp::create(b, b.getI32Type(), coarse);
   Value r = arith::OrIOp::create(
       b, arith::ShLIOp::create(b, coarseInt, i32(b, width)),

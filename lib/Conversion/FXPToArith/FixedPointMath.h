@@ -38,7 +38,9 @@ Value emitRoundShifted(ImplicitLocOpBuilder &b, Value q, Value shift,
                        const RoundingConfig &config, Value random);
 
 /// §2: rounds `x * 2^frac` for an `f32` x and an `i64` `frac`; NaN gives 0 and
-/// infinities saturate. Returns an `i64`.
+/// infinities saturate. Returns an `i64`. The nearest modes into at most 24
+/// bits also work lane by lane on a vector of f32 and a vector of i64 `frac`
+/// (and return a vector of i64).
 Value emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                         const RoundingConfig &config, Value random);
 

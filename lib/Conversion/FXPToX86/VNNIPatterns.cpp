@@ -81,19 +81,52 @@ std::optional<MatmulLayout> getMatmulLayout(ArrayRef<AffineMap> maps) {
 
 /// One operand on its storage integers, with its format's facts.
 struct Operand {
-  Value storage;        // tensor of i8 or i16
+  Value storage;        // tensor of i8 or i16 (null when `source` is set)
   Value exponent;       // i64: -F, or the per-tensor DFP exponent (else 0)
   Value blockExponents; // per-block DFP: the i32 exponents, else null
   int64_t clampBelow;   // -qmax when symmetric, else qmin
+  /// An operand quantized to DFP with round-to-nearest: its f32 input and
+  /// the quantization, which packing applies to the floats it reads, so that
+  /// the mantissas need no pass over memory of their own.
+  Value source;
+  std::optional<RoundingConfig> quantization;
+
+  /// The tensor that packing reads (its shape is the operand's).
+  Value getPacked() const { return source ? source : storage; }
 };
 
-Operand getOperand(ImplicitLocOpBuilder &b, Value value, bool symmetric) {
+/// The storage integers of a tensor of fixed-point values.
+Value getStorage(ImplicitLocOpBuilder &b, Value fixedTensor) {
+  auto type = cast<RankedTensorType>(fixedTensor.getType());
+  return ToStorageOp::create(
+      b, type.clone(getFixedElementType(type).getStorageType()), fixedTensor);
+}
+
+/// Whether `rounding` is one of the round-to-nearest modes.
+bool isNearest(RoundingMode rounding) {
+  return rounding == RoundingMode::NearestEven ||
+         rounding == RoundingMode::NearestUp ||
+         rounding == RoundingMode::NearestAway;
+}
+
+/// The operand `value`; with `fuseQuantization`, one that a per-tensor
+/// fxp.quantize_dfp with round-to-nearest produces is read from its floats.
+Operand getOperand(ImplicitLocOpBuilder &b, Value value, bool symmetric,
+                   bool fuseQuantization) {
   Operand result;
-  Value fixedTensor = value;
   unsigned width;
-  if (auto dfp = dyn_cast<DFPType>(value.getType())) {
+  auto quantize = value.getDefiningOp<QuantizeDFPOp>();
+  if (fuseQuantization && quantize && quantize.getType().isPerTensor() &&
+      isNearest(quantize.getRounding())) {
+    width = quantize.getType().getWidth();
+    result.source = quantize.getInput();
+    result.quantization =
+        RoundingConfig{quantize.getRounding(), quantize.getOverflow(), width};
+    result.exponent = arith::ExtSIOp::create(
+        b, b.getI64Type(),
+        tensor::ExtractOp::create(b, quantize.getExponents(), ValueRange{}));
+  } else if (auto dfp = dyn_cast<DFPType>(value.getType())) {
     width = dfp.getWidth();
-    fixedTensor = MantissasOp::create(b, dfp.getMantissaType(), value);
     Value exponents = ExponentsOp::create(b, dfp.getExponentType(), value);
     if (dfp.isPerTensor()) {
       result.exponent = arith::ExtSIOp::create(
@@ -103,15 +136,14 @@ Operand getOperand(ImplicitLocOpBuilder &b, Value value, bool symmetric) {
       result.exponent = createIntConstant(b, 0, 64);
       result.blockExponents = exponents;
     }
+    result.storage =
+        getStorage(b, MantissasOp::create(b, dfp.getMantissaType(), value));
   } else {
     FixedType fixed = getFixedElementType(value.getType());
     width = fixed.getWidth();
     result.exponent = createIntConstant(b, -fixed.getFrac(), 64);
+    result.storage = getStorage(b, value);
   }
-  FixedType fixed = getFixedElementType(fixedTensor.getType());
-  auto tensorType = cast<RankedTensorType>(fixedTensor.getType());
-  result.storage = ToStorageOp::create(
-      b, tensorType.clone(fixed.getStorageType()), fixedTensor);
   int64_t qmax = (int64_t(1) << (width - 1)) - 1;
   result.clampBelow = symmetric ? -qmax : -qmax - 1;
   return result;
@@ -368,6 +400,26 @@ Value readRowOrZero(ImplicitLocOpBuilder &b, Value source, Value row,
       .getResult(0);
 }
 
+/// `count` values of a matmul operand from row `row`, column `firstCol`, as
+/// i16 clamped as the contraction requires, zero beyond the operand: its
+/// storage read, or its floats read and quantized.
+Value readOperandRow(ImplicitLocOpBuilder &b, const Operand &operand, Value row,
+                     Value firstCol, int64_t count) {
+  Value values = readRowOrZero(b, operand.getPacked(), row, firstCol, count);
+  if (operand.quantization) {
+    // Quantizing with -e fraction bits, as fxp.quantize_dfp does.
+    Value frac = vector::BroadcastOp::create(
+        b, VectorType::get({count}, b.getI64Type()),
+        arith::SubIOp::create(b, createIntConstant(b, 0, 64),
+                              operand.exponent));
+    Value mantissas =
+        emitQuantizeFloat(b, values, frac, *operand.quantization, Value());
+    values = arith::TruncIOp::create(
+        b, VectorType::get({count}, b.getI16Type()), mantissas);
+  }
+  return widenAndClamp(b, values, operand.clampBelow);
+}
+
 /// Vector `i` of the L x L block of a packing whose first result row is
 /// `firstRow` and first word `firstWord` (words are i32 pairs of i16, or
 /// f32), read as the source stores it contiguously: either row
@@ -402,8 +454,85 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
           ? createEmpty(b, {rows, paddedWords}, wordType)
           : createEmpty(b, {rowBlocks, paddedWords, index(b, lanes)}, wordType);
   Value zero = index(b, 0), one = index(b, 1);
-  // Row blocks `span` x `group` onwards (their rows, or their index in the
-  // 3-D layout, at `offsets[0]` of the whole result).
+  // The block of row group `group` (`span` row blocks) and word block
+  // `wordBlock`, written into `target`, whose first row (or row block) and
+  // word are `rowBase` and `wordBase` of the whole result.
+  auto packBlock = [&](ImplicitLocOpBuilder &lb, Value target, Value group,
+                       Value wordBlock, Value rowBase, Value wordBase) {
+    Value firstRow = multiply(lb, group, span * lanes);
+    Value firstWord = multiply(lb, wordBlock, lanes);
+    // Untransposed vectors are stored as soon as read: a whole block would
+    // not fit in registers.
+    SmallVector<Value> stored;
+    if (transpose) {
+      SmallVector<Value> block;
+      for (int64_t i = 0; i < lanes; ++i)
+        block.push_back(readBlockVector(lb, firstRow, firstWord, i));
+      stored = transposeBlock(lb, block);
+    }
+    Value result = target;
+    for (int64_t r = 0; r < lanes; ++r) {
+      if (!transpose)
+        stored.push_back(readBlockVector(lb, firstRow, firstWord, r));
+      Value word = arith::SubIOp::create(
+          lb, arith::AddIOp::create(lb, firstWord, index(lb, r)), wordBase);
+      for (int64_t s = 0; s < span; ++s) {
+        Value piece = stored[r];
+        if (span > 1)
+          piece = vector::ExtractStridedSliceOp::create(
+              lb, piece, ArrayRef<int64_t>{s * lanes}, ArrayRef<int64_t>{lanes},
+              ArrayRef<int64_t>{1});
+        SmallVector<Value> at;
+        if (rowMajor)
+          at = {arith::SubIOp::create(
+                    lb, arith::AddIOp::create(lb, firstRow, index(lb, r)),
+                    rowBase),
+                arith::SubIOp::create(lb, firstWord, wordBase)};
+        else
+          at = {arith::SubIOp::create(
+                    lb,
+                    arith::AddIOp::create(lb, multiply(lb, group, span),
+                                          index(lb, s)),
+                    rowBase),
+                word, zero};
+        result = vector::TransferWriteOp::create(lb, piece, result, at,
+                                                 ArrayRef<bool>{true})
+                     .getResult();
+      }
+    }
+    return result;
+  };
+  Value groups = ceilDiv(b, rowBlocks, span);
+  // Untransposed in the 3-D layout, the source's rows run along the words
+  // (B's pairs lie in two of its rows): word blocks are then the outer loop,
+  // so that each source row is read in order. Row blocks outside would read
+  // a panel of every row, then the next, at a stride prefetchers miss.
+  if (!rowMajor && !transpose) {
+    auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value wordBlock) {
+      SmallVector<OpFoldResult> offsets = {sb.getIndexAttr(0),
+                                           multiply(sb, wordBlock, lanes),
+                                           sb.getIndexAttr(0)};
+      SmallVector<OpFoldResult> sizes = {getAsOpFoldResult(rowBlocks),
+                                         sb.getIndexAttr(lanes),
+                                         sb.getIndexAttr(lanes)};
+      return std::make_pair(offsets, sizes);
+    };
+    auto packWordBlock = [&](ImplicitLocOpBuilder &ob, Value target,
+                             Value wordBlock, ArrayRef<Value> offsets) {
+      auto groupLoop = scf::ForOp::create(
+          ob, zero, groups, one, ValueRange{target},
+          [&](OpBuilder &b1, Location loc, Value group, ValueRange args) {
+            ImplicitLocOpBuilder lb(loc, b1);
+            scf::YieldOp::create(lb, packBlock(lb, args[0], group, wordBlock,
+                                               offsets[0], offsets[1]));
+          });
+      return groupLoop.getResult(0);
+    };
+    return buildSliceLoop(b, init, wordBlocks, parallel, sliceAt,
+                          packWordBlock);
+  }
+  // Row group `group` (its rows, or its row blocks in the 3-D layout, at
+  // `offsets[0]` of the whole result).
   auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value group) {
     SmallVector<OpFoldResult> offsets(rowMajor ? 2 : 3, sb.getIndexAttr(0));
     offsets[0] =
@@ -414,58 +543,18 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
       sizes.push_back(sb.getIndexAttr(lanes));
     return std::make_pair(offsets, sizes);
   };
-  auto packRowBlocks = [&](ImplicitLocOpBuilder &ob, Value target, Value group,
-                           ArrayRef<Value> offsets) -> Value {
-    Value base = offsets[0];
+  auto packRowGroup = [&](ImplicitLocOpBuilder &ob, Value target, Value group,
+                          ArrayRef<Value> offsets) -> Value {
     auto wordLoop = scf::ForOp::create(
         ob, zero, wordBlocks, one, ValueRange{target},
         [&](OpBuilder &b1, Location loc, Value wordBlock, ValueRange args) {
           ImplicitLocOpBuilder lb(loc, b1);
-          Value firstRow = multiply(lb, group, span * lanes);
-          Value firstWord = multiply(lb, wordBlock, lanes);
-          // Untransposed vectors are stored as soon as read: a whole block
-          // would not fit in registers.
-          SmallVector<Value> stored;
-          if (transpose) {
-            SmallVector<Value> block;
-            for (int64_t i = 0; i < lanes; ++i)
-              block.push_back(readBlockVector(lb, firstRow, firstWord, i));
-            stored = transposeBlock(lb, block);
-          }
-          Value result = args[0];
-          for (int64_t r = 0; r < lanes; ++r) {
-            if (!transpose)
-              stored.push_back(readBlockVector(lb, firstRow, firstWord, r));
-            for (int64_t s = 0; s < span; ++s) {
-              Value piece = stored[r];
-              if (span > 1)
-                piece = vector::ExtractStridedSliceOp::create(
-                    lb, piece, ArrayRef<int64_t>{s * lanes},
-                    ArrayRef<int64_t>{lanes}, ArrayRef<int64_t>{1});
-              SmallVector<Value> at;
-              if (rowMajor)
-                at = {arith::SubIOp::create(
-                          lb, arith::AddIOp::create(lb, firstRow, index(lb, r)),
-                          base),
-                      firstWord};
-              else
-                at = {arith::SubIOp::create(
-                          lb,
-                          arith::AddIOp::create(lb, multiply(lb, group, span),
-                                                index(lb, s)),
-                          base),
-                      arith::AddIOp::create(lb, firstWord, index(lb, r)), zero};
-              result = vector::TransferWriteOp::create(lb, piece, result, at,
-                                                       ArrayRef<bool>{true})
-                           .getResult();
-            }
-          }
-          scf::YieldOp::create(lb, result);
+          scf::YieldOp::create(lb, packBlock(lb, args[0], group, wordBlock,
+                                             offsets[0], offsets[1]));
         });
     return wordLoop.getResult(0);
   };
-  return buildSliceLoop(b, init, ceilDiv(b, rowBlocks, span), parallel, sliceAt,
-                        packRowBlocks);
+  return buildSliceLoop(b, init, groups, parallel, sliceAt, packRowGroup);
 }
 
 /// `acc + a_even * b_even + a_odd * b_odd` per i32 lane, wrapping or
@@ -1139,8 +1228,11 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     }
 
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    Operand a = getOperand(b, op.getLhs(), op.getSymmetric());
-    Operand bOp = getOperand(b, op.getRhs(), op.getSymmetric());
+    // The plain matmul's packing reads rows as vectors: it can quantize them.
+    bool fuseQuantization = layout.has_value();
+    Operand a = getOperand(b, op.getLhs(), op.getSymmetric(), fuseQuantization);
+    Operand bOp =
+        getOperand(b, op.getRhs(), op.getSymmetric(), fuseQuantization);
     Value result = layout ? buildMatmul(b, op, *layout, a, bOp, block)
                           : buildContraction(b, op, maps, *groups, a, bOp);
     rewriter.replaceOp(op, result);
@@ -1152,9 +1244,9 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   Value buildMatmul(ImplicitLocOpBuilder &b, OpTy op, MatmulLayout layout,
                     const Operand &a, const Operand &bOp, int64_t block) const {
     auto dim = [&](Value tensor, int64_t d) { return getSize(b, tensor, d); };
-    Value m = dim(a.storage, layout.transposeA ? 1 : 0);
-    Value k = dim(a.storage, layout.transposeA ? 0 : 1);
-    Value n = dim(bOp.storage, layout.transposeB ? 0 : 1);
+    Value m = dim(a.getPacked(), layout.transposeA ? 1 : 0);
+    Value k = dim(a.getPacked(), layout.transposeA ? 0 : 1);
+    Value n = dim(bOp.getPacked(), layout.transposeB ? 0 : 1);
     int64_t lanes = tile.lanes;
     Value pairs = ceilDiv(b, k, 2);
     Value colVectors = getColumnVectors(b, n, tile);
@@ -1170,9 +1262,7 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
         Value k =
             multiply(lb, arith::AddIOp::create(lb, firstPair, index(lb, i)), 2);
         auto half = [&](Value row) {
-          return widenAndClamp(
-              lb, readRowOrZero(lb, operand.storage, row, firstLane, count),
-              operand.clampBelow);
+          return readOperandRow(lb, operand, row, firstLane, count);
         };
         SmallVector<int64_t> interleave;
         for (int64_t lane = 0; lane < count; ++lane)
@@ -1189,12 +1279,9 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     auto readPairsAlongRow = [&](const Operand &operand) {
       return [&](ImplicitLocOpBuilder &lb, Value firstRow, Value firstPair,
                  int64_t i) -> Value {
-        Value halves = widenAndClamp(
-            lb,
-            readRowOrZero(lb, operand.storage,
-                          arith::AddIOp::create(lb, firstRow, index(lb, i)),
-                          multiply(lb, firstPair, 2), 2 * lanes),
-            operand.clampBelow);
+        Value halves = readOperandRow(
+            lb, operand, arith::AddIOp::create(lb, firstRow, index(lb, i)),
+            multiply(lb, firstPair, 2), 2 * lanes);
         return vector::BitCastOp::create(lb, wordVector, halves);
       };
     };

@@ -171,3 +171,32 @@ func.func @f32(%a: tensor<?x37xf32>, %b: tensor<21x37xf32>, %c: tensor<?x21xf32>
   %p = linalg.pooling_nhwc_max ins(%img, %win : tensor<1x6x6x2xf32>, tensor<3x3xf32>) outs(%pool : tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
   return %r, %s, %p : tensor<?x21xf32>, tensor<2x4x3xf32>, tensor<1x4x4x2xf32>
 }
+
+// An operand that fxp.quantize_dfp quantizes with round-to-nearest is packed
+// from its floats, quantized as they are read: its mantissas are never
+// stored. Other operands (here B, a function argument) pack their storage.
+// VNNI-LABEL: func.func @quantized_operand
+// VNNI-NOT: fxp.quantize_dfp
+// VNNI: fxp.mantissas %[[B:.*]] : !fxp.dfp<33x40, 14>
+// VNNI: vector.transfer_read %[[A:.*]][%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<20x33xf32>, vector<32xf32>
+// VNNI: math.roundeven %{{.*}} : vector<32xf32>
+// VNNI: arith.fptosi %{{.*}} : vector<32xf32> to vector<32xi16>
+// VNNI: vector.bitcast %{{.*}} : vector<32xi16> to vector<16xi32>
+// VNNI: vector.transfer_read {{.*}} : tensor<33x40xi16>, vector<32xi16>
+// VNNI: fxp.x86.vpdpwssd
+func.func @quantized_operand(%a: tensor<20x33xf32>, %ea: tensor<i32>, %b: !fxp.dfp<33x40, 14>) -> tensor<20x40xf32> {
+  %da = fxp.quantize_dfp %a, %ea overflow <saturate_symmetric> : tensor<20x33xf32>, tensor<i32> -> !fxp.dfp<20x33, 14>
+  %c = fxp.matmul %da, %b chunk 32 symmetric : !fxp.dfp<20x33, 14>, !fxp.dfp<33x40, 14> -> tensor<20x40xf32>
+  return %c : tensor<20x40xf32>
+}
+
+// Stochastic rounding keeps its own pass (its random bits follow the
+// element's index in the quantized tensor).
+// VNNI-LABEL: func.func @stochastic_operand
+// VNNI: fxp.quantize_dfp
+// VNNI: fxp.x86.vpdpwssd
+func.func @stochastic_operand(%a: tensor<20x33xf32>, %ea: tensor<i32>, %b: !fxp.dfp<33x40, 14>, %seed: i64) -> tensor<20x40xf32> {
+  %da = fxp.quantize_dfp %a, %ea rounding <stochastic> overflow <saturate_symmetric> seed %seed stream 3 : tensor<20x33xf32>, tensor<i32> -> !fxp.dfp<20x33, 14>
+  %c = fxp.matmul %da, %b chunk 32 symmetric : !fxp.dfp<20x33, 14>, !fxp.dfp<33x40, 14> -> tensor<20x40xf32>
+  return %c : tensor<20x40xf32>
+}
