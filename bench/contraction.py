@@ -4,7 +4,9 @@ against FP32 through the same pipeline and OpenBLAS SGEMM, in one run.
     PYTHONPATH=python /usr/bin/python3 bench/contraction.py [--shapes 256x256x256]
                                                            [--targets avx512vnni avx2]
 
-Prints GOPS (2 ops per multiply-accumulate) and ratios. OpenBLAS runs through
+Prints GOPS (2 ops per multiply-accumulate) and ratios, then the kernel
+alone at chunk 32 and chunk 1024 (what SEMANTICS §6's short chunks for
+14-bit mantissas cost). OpenBLAS runs through
 NumPy with one thread; run it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
 unset (bench/run does) so that it uses its AVX-512 kernel.
 """
@@ -125,6 +127,40 @@ def print_row(label, ops, baseline, build, inputs, args):
     print(row, flush=True)
 
 
+# The kernel alone (operands already quantized, packing included) at two
+# chunk lengths: SEMANTICS §6 flushes i32 sums to f32 every 32 products for
+# 14-bit mantissas (chunk 32), every 1024 for 10-bit ones.
+KERNEL = """
+func.func @kernel(%a: tensor<{m}x{k}xi16>, %b: tensor<{k}x{n}xi16>) -> tensor<{m}x{n}xf32> {{
+  %e = arith.constant dense<-10> : tensor<i32>
+  %fa = fxp.from_storage %a : tensor<{m}x{k}xi16> -> tensor<{m}x{k}x!fxp.fixed<{w}, 0>>
+  %fb = fxp.from_storage %b : tensor<{k}x{n}xi16> -> tensor<{k}x{n}x!fxp.fixed<{w}, 0>>
+  %da = fxp.make_dfp %fa, %e : tensor<{m}x{k}x!fxp.fixed<{w}, 0>>, tensor<i32> -> !fxp.dfp<{m}x{k}, {w}>
+  %db = fxp.make_dfp %fb, %e : tensor<{k}x{n}x!fxp.fixed<{w}, 0>>, tensor<i32> -> !fxp.dfp<{k}x{n}, {w}>
+  %c = fxp.matmul %da, %db chunk {chunk} symmetric
+      : !fxp.dfp<{m}x{k}, {w}>, !fxp.dfp<{k}x{n}, {w}> -> tensor<{m}x{n}xf32>
+  return %c : tensor<{m}x{n}xf32>
+}}
+"""
+
+
+def chunk_cost(shape, target):
+    """GOPS of the kernel alone on `shape` at chunk 32 (14-bit operands) and
+    chunk 1024 (10-bit), and their ratio: what the short chunks cost."""
+    m, n, k = (int(v) for v in shape.split("x"))
+    rng = np.random.RandomState(1)
+    a = rng.randint(-511, 512, (m, k)).astype(np.int16)
+    b = rng.randint(-511, 512, (k, n)).astype(np.int16)
+    spec = ("memref", 2, "i16")
+    gops = []
+    for w, chunk in [(14, 32), (10, 1024)]:
+        fn = compile_module(KERNEL.format(m=m, n=n, k=k, w=w, chunk=chunk),
+                            target=target).function("kernel", [spec, spec], [SPEC_2D])
+        gops.append(2.0 * m * n * k / best_time(lambda: fn(a, b)) / 1e9)
+    print(f"{shape:<18}{gops[0]:>12.1f}{gops[1]:>14.1f}{gops[0] / gops[1]:>12.2f}x",
+          flush=True)
+
+
 def conv_problem(shape):
     """The convolution `NxHxWxC*K` (3x3 filter, no padding): its template
     sizes and random NHWC input and HWCF filter."""
@@ -176,6 +212,9 @@ def main():
     parser.add_argument("--parallel", action="store_true",
                         help="run the kernels' column panels on OpenMP threads "
                              "(OMP_NUM_THREADS picks how many)")
+    parser.add_argument("--chunk-cost", nargs="*", default=["1024x1024x1024"],
+                        help="shapes on which to compare the kernel alone at "
+                             "chunk 32 and chunk 1024 (none: skip)")
     parser.add_argument("--no-fp32", dest="fp32", action="store_false",
                         help="skip FP32 linalg.matmul through fxp's pipeline")
     args = parser.parse_args()
@@ -204,6 +243,11 @@ def main():
                   (a, b), args)
     for shape in args.convs:
         conv_row(shape, args)
+    if args.chunk_cost:
+        print(f"\nkernel alone, fxp {args.targets[0]} (operands quantized in advance)\n"
+              f"{'shape MxNxK':<18}{'chunk 32':>12}{'chunk 1024':>14}{'32/1024':>13}")
+        for shape in args.chunk_cost:
+            chunk_cost(shape, args.targets[0])
 
 
 if __name__ == "__main__":
