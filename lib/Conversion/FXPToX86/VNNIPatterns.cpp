@@ -503,6 +503,21 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
     return result;
   };
   Value groups = ceilDiv(b, rowBlocks, span);
+  // The blocks of one row group (`groupFixed`) or one word block, the
+  // other index running over `count`.
+  auto packBlocks = [&](ImplicitLocOpBuilder &ob, Value target, Value count,
+                        Value fixed, bool groupFixed, ArrayRef<Value> offsets) {
+    auto loop = scf::ForOp::create(
+        ob, zero, count, one, ValueRange{target},
+        [&](OpBuilder &b1, Location loc, Value i, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, b1);
+          Value group = groupFixed ? fixed : i,
+                wordBlock = groupFixed ? i : fixed;
+          scf::YieldOp::create(lb, packBlock(lb, args[0], group, wordBlock,
+                                             offsets[0], offsets[1]));
+        });
+    return loop.getResult(0);
+  };
   // Untransposed in the 3-D layout, the source's rows run along the words
   // (B's pairs lie in two of its rows): word blocks are then the outer loop,
   // so that each source row is read in order. Row blocks outside would read
@@ -519,14 +534,8 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
     };
     auto packWordBlock = [&](ImplicitLocOpBuilder &ob, Value target,
                              Value wordBlock, ArrayRef<Value> offsets) {
-      auto groupLoop = scf::ForOp::create(
-          ob, zero, groups, one, ValueRange{target},
-          [&](OpBuilder &b1, Location loc, Value group, ValueRange args) {
-            ImplicitLocOpBuilder lb(loc, b1);
-            scf::YieldOp::create(lb, packBlock(lb, args[0], group, wordBlock,
-                                               offsets[0], offsets[1]));
-          });
-      return groupLoop.getResult(0);
+      return packBlocks(ob, target, groups, wordBlock, /*groupFixed=*/false,
+                        offsets);
     };
     return buildSliceLoop(b, init, wordBlocks, parallel, sliceAt,
                           packWordBlock);
@@ -544,15 +553,9 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
     return std::make_pair(offsets, sizes);
   };
   auto packRowGroup = [&](ImplicitLocOpBuilder &ob, Value target, Value group,
-                          ArrayRef<Value> offsets) -> Value {
-    auto wordLoop = scf::ForOp::create(
-        ob, zero, wordBlocks, one, ValueRange{target},
-        [&](OpBuilder &b1, Location loc, Value wordBlock, ValueRange args) {
-          ImplicitLocOpBuilder lb(loc, b1);
-          scf::YieldOp::create(lb, packBlock(lb, args[0], group, wordBlock,
-                                             offsets[0], offsets[1]));
-        });
-    return wordLoop.getResult(0);
+                          ArrayRef<Value> offsets) {
+    return packBlocks(ob, target, wordBlocks, group, /*groupFixed=*/true,
+                      offsets);
   };
   return buildSliceLoop(b, init, groups, parallel, sliceAt, packRowGroup);
 }
