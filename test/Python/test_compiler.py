@@ -182,28 +182,35 @@ def test_static_empty_tensors(target):
 
 EMPTY_REDUCTION = """
 func.func @f(%a: tensor<4x0xi8>, %b: tensor<0x8xi8>, %c: tensor<3x0xf32>, %d: tensor<0x5xf32>)
-    -> (tensor<4x8xf32>, tensor<3x5xf32>) {
+    -> (tensor<4x8xf32>, tensor<3x5xf32>, tensor<3x5xf32>) {
   %fa = fxp.from_storage %a : tensor<4x0xi8> -> tensor<4x0x!fxp.fixed<8, 0>>
   %fb = fxp.from_storage %b : tensor<0x8xi8> -> tensor<0x8x!fxp.fixed<8, 0>>
   %p = fxp.matmul %fa, %fb chunk 2
       : tensor<4x0x!fxp.fixed<8, 0>>, tensor<0x8x!fxp.fixed<8, 0>> -> tensor<4x8xf32>
+  %ec = fxp.shared_exponent %c width 12 : tensor<3x0xf32> -> tensor<i32>
+  %dc = fxp.quantize_dfp %c, %ec : tensor<3x0xf32>, tensor<i32> -> !fxp.dfp<3x0, 12>
+  %ed = fxp.shared_exponent %d width 12 : tensor<0x5xf32> -> tensor<i32>
+  %dd = fxp.quantize_dfp %d, %ed : tensor<0x5xf32>, tensor<i32> -> !fxp.dfp<0x5, 12>
+  %r = fxp.matmul %dc, %dd chunk 8 : !fxp.dfp<3x0, 12>, !fxp.dfp<0x5, 12> -> tensor<3x5xf32>
   %one = arith.constant 1.0 : f32
   %e = tensor.empty() : tensor<3x5xf32>
   %init = linalg.fill ins(%one : f32) outs(%e : tensor<3x5xf32>) -> tensor<3x5xf32>
   %q = linalg.matmul ins(%c, %d : tensor<3x0xf32>, tensor<0x5xf32>)
       outs(%init : tensor<3x5xf32>) -> tensor<3x5xf32>
-  return %p, %q : tensor<4x8xf32>, tensor<3x5xf32>
+  return %p, %q, %r : tensor<4x8xf32>, tensor<3x5xf32>, tensor<3x5xf32>
 }"""
 
 
 @pytest.mark.parametrize("target", ["portable"] + host_targets())
 @pytest.mark.parametrize("parallel", [False, True])
 def test_static_empty_reduction(target, parallel):
-    """A static reduction size of 0: sums of nothing (0, or the init)."""
+    """A static reduction size of 0 (fixed-point, FP32 and DFP operands):
+    sums of nothing (0, or the init)."""
     function = compile_module(EMPTY_REDUCTION, target=target, parallel=parallel).function(
         "f", [("memref", 2, "i8")] * 2 + [("memref", 2, "f32")] * 2,
-        [("memref", 2, "f32")] * 2)
-    p, q = function(np.ones((4, 0), np.int8), np.ones((0, 8), np.int8),
-                    np.ones((3, 0), np.float32), np.ones((0, 5), np.float32))
+        [("memref", 2, "f32")] * 3)
+    p, q, r = function(np.ones((4, 0), np.int8), np.ones((0, 8), np.int8),
+                       np.ones((3, 0), np.float32), np.ones((0, 5), np.float32))
     assert p.shape == (4, 8) and np.all(p == 0)
     assert q.shape == (3, 5) and np.all(q == 1)
+    assert r.shape == (3, 5) and np.all(r == 0)

@@ -190,8 +190,12 @@ def test_quantized_operands(rounding, overflow, layout):
     x86 kernels quantize them as they pack them (the mantissas are never
     stored); every target gives the reference's bits, for operands in any
     layout, of sizes that are not whole tiles, with a fixed exponent (where
-    values saturate and round to ties) and a shared one."""
-    m, n, k, width = 13, 37, 45, 12
+    values saturate and round to ties) and shared ones. A contraction on
+    asymmetric saturation is `symmetric` (qmin must become -qmax), and two
+    layouts quantize into 8 bits (i8 conversions)."""
+    m, n, k = 13, 37, 45
+    width = 8 if layout in ("NN", "TT") else 12
+    symmetric = "symmetric" if overflow == "saturate" else ""
     ta, tb = layout[0] == "T", layout[1] == "T"
     a_shape, b_shape = ((k, m) if ta else (m, k)), ((n, k) if tb else (k, n))
     shape = lambda s: "x".join(map(str, s))
@@ -203,7 +207,7 @@ func.func @f(%a: tensor<{shape(a_shape)}xf32>, %ea: tensor<i32>, %b: tensor<{sha
       : tensor<{shape(a_shape)}xf32>, tensor<i32> -> {a_dfp}
   %db = fxp.quantize_dfp %b, %eb rounding <{rounding}> overflow <{overflow}>
       : tensor<{shape(b_shape)}xf32>, tensor<i32> -> {b_dfp}
-  %c = fxp.matmul %da, %db chunk 8 {transposes} : {a_dfp}, {b_dfp} -> tensor<{m}x{n}xf32>
+  %c = fxp.matmul %da, %db chunk 8 {symmetric} {transposes} : {a_dfp}, {b_dfp} -> tensor<{m}x{n}xf32>
   return %c : tensor<{m}x{n}xf32>
 }}"""
     rng = np.random.RandomState(5)
@@ -216,10 +220,16 @@ func.func @f(%a: tensor<{shape(a_shape)}xf32>, %ea: tensor<i32>, %b: tensor<{sha
         text, target=target,
         emulate_x86=target not in host_targets() + ["portable"]).function(
             "f", [f32, e, f32, e], [f32]) for target in TARGETS}
-    shared = (ref.shared_exponent(a, width), ref.shared_exponent(b, width))
+    # Shared exponents of the values without the huge ones (which would
+    # round all others to 0).
+    finite = lambda x: np.where(np.abs(x) < 1e30, x, 0)
+    shared = (ref.shared_exponent(finite(a), width), ref.shared_exponent(finite(b), width))
+    qmax = 2 ** (width - 1) - 1
     for ea, eb in [(0, -1), shared]:
         qa = ref.quantize(a, width, -ea, rounding, overflow)
         qb = ref.quantize(b, width, -eb, rounding, overflow)
+        if symmetric:
+            qa, qb = np.maximum(qa, -qmax), np.maximum(qb, -qmax)
         expected = ref.chunked_matmul(qa.T if ta else qa, qb.T if tb else qb, 8, ea + eb)
         for target, function in functions.items():
             (result,) = function(a, np.array(ea, np.int32), b, np.array(eb, np.int32))

@@ -11,6 +11,12 @@
 using namespace mlir;
 using namespace mlir::fxp;
 
+bool mlir::fxp::isNearestRounding(RoundingMode rounding) {
+  return rounding == RoundingMode::NearestEven ||
+         rounding == RoundingMode::NearestUp ||
+         rounding == RoundingMode::NearestAway;
+}
+
 Value mlir::fxp::createIntConstant(ImplicitLocOpBuilder &b, int64_t value,
                                    unsigned bits) {
   return arith::ConstantIntOp::create(b, b.getIntegerType(bits), value);
@@ -355,9 +361,9 @@ Value mlir::fxp::emitQuantizeFloat(ImplicitLocOpBuilder &b, Value x, Value frac,
                                    const RoundingConfig &config, Value random) {
   assert(config.overflow != OverflowMode::Wrap &&
          "the verifiers let floats quantize with saturation only");
-  bool nearest = config.rounding == RoundingMode::NearestEven ||
-                 config.rounding == RoundingMode::NearestUp ||
-                 config.rounding == RoundingMode::NearestAway;
+  bool nearest = isNearestRounding(config.rounding);
+  assert((!isa<VectorType>(x.getType()) || (nearest && config.width <= 24)) &&
+         "only round-to-nearest into at most 24 bits works on vectors");
   if (nearest && config.width <= 24)
     return emitQuantizeNearest(b, x, frac, config);
   if (config.rounding == RoundingMode::Stochastic && config.width <= 24)

@@ -21,6 +21,9 @@ struct RoundingConfig {
   unsigned width;
 };
 
+/// Whether `rounding` is one of the round-to-nearest modes.
+bool isNearestRounding(RoundingMode rounding);
+
 /// An integer constant of type `iN`.
 Value createIntConstant(ImplicitLocOpBuilder &b, int64_t value, unsigned bits);
 

@@ -102,22 +102,19 @@ Value getStorage(ImplicitLocOpBuilder &b, Value fixedTensor) {
       b, type.clone(getFixedElementType(type).getStorageType()), fixedTensor);
 }
 
-/// Whether `rounding` is one of the round-to-nearest modes.
-bool isNearest(RoundingMode rounding) {
-  return rounding == RoundingMode::NearestEven ||
-         rounding == RoundingMode::NearestUp ||
-         rounding == RoundingMode::NearestAway;
-}
-
-/// The operand `value`; with `fuseQuantization`, one that a per-tensor
-/// fxp.quantize_dfp with round-to-nearest produces is read from its floats.
-Operand getOperand(ImplicitLocOpBuilder &b, Value value, bool symmetric,
-                   bool fuseQuantization) {
+/// The operand `value` of `contraction`. With `fuseQuantization`, one that
+/// a per-tensor fxp.quantize_dfp with round-to-nearest produces for it alone,
+/// in its block (not hoisted out of a loop around it), is read from its
+/// floats.
+Operand getOperand(ImplicitLocOpBuilder &b, Operation *contraction, Value value,
+                   bool symmetric, bool fuseQuantization) {
   Operand result;
   unsigned width;
   auto quantize = value.getDefiningOp<QuantizeDFPOp>();
-  if (fuseQuantization && quantize && quantize.getType().isPerTensor() &&
-      isNearest(quantize.getRounding())) {
+  if (fuseQuantization && quantize && quantize->hasOneUse() &&
+      quantize->getBlock() == contraction->getBlock() &&
+      quantize.getType().isPerTensor() &&
+      isNearestRounding(quantize.getRounding())) {
     width = quantize.getType().getWidth();
     result.source = quantize.getInput();
     result.quantization =
@@ -429,23 +426,31 @@ Value readOperandRow(ImplicitLocOpBuilder &b, const Operand &operand, Value row,
 using ReadBlockVector = function_ref<Value(
     ImplicitLocOpBuilder &, Value firstRow, Value firstWord, int64_t i)>;
 
+/// The fewest iterations an scf.forall of packing needs to keep threads
+/// busy.
+constexpr int64_t kMinParallelIterations = 8;
+
 /// Packs an operand in L x L blocks of vectors, into `result[r][w]`
 /// (`rowMajor`, a [rows][words] tensor) or `result[r / L][w][r % L]` (a
 /// [rows / L][words][L] tensor), for `rows` rows (a multiple of L) and
 /// `words` words rounded up to whole blocks. The block's vectors are stored
 /// as read when their lanes run the way the result's do, and transposed in
 /// registers first with `transpose` (a transposed matmul operand, whose
-/// packed layout runs across its storage rows). With `parallel`, blocks of L
-/// rows are scf.forall iterations. In the 3-D layout without `transpose`,
-/// each read may cover `span` row blocks (`span` L lanes: a whole cache line
-/// of i16 pairs, for `rows` a multiple of `span` L), stored as `span`
-/// vectors; reads of half lines would fetch every line twice.
+/// packed layout runs across its storage rows). In the 3-D layout without
+/// `transpose`, each read may cover `span` row blocks (`span` L lanes, for
+/// `rows` a multiple of `span` L: with AVX-512, a tile's two column vectors
+/// are 64 bytes of i16), stored as `span` vectors; reads of L lanes would
+/// fetch every cache line twice. With `parallel`, the outer loop (see below)
+/// runs as scf.forall iterations.
 Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
                         Value rows, Value words, bool rowMajor, bool transpose,
                         bool parallel, ReadBlockVector readBlockVector,
                         int64_t span = 1) {
   assert((span == 1 || (!transpose && !rowMajor)) &&
          "only lanes along the 3-D layout's rows span blocks");
+  assert((!getConstantIntValue(rows) ||
+          *getConstantIntValue(rows) % (span * lanes) == 0) &&
+         "reads would run past the packed rows");
   Value rowBlocks = ceilDiv(b, rows, lanes);
   Value wordBlocks = ceilDiv(b, words, lanes);
   Value paddedWords = multiply(b, wordBlocks, lanes);
@@ -474,8 +479,6 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
     for (int64_t r = 0; r < lanes; ++r) {
       if (!transpose)
         stored.push_back(readBlockVector(lb, firstRow, firstWord, r));
-      Value word = arith::SubIOp::create(
-          lb, arith::AddIOp::create(lb, firstWord, index(lb, r)), wordBase);
       for (int64_t s = 0; s < span; ++s) {
         Value piece = stored[r];
         if (span > 1)
@@ -494,7 +497,10 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
                     arith::AddIOp::create(lb, multiply(lb, group, span),
                                           index(lb, s)),
                     rowBase),
-                word, zero};
+                arith::SubIOp::create(
+                    lb, arith::AddIOp::create(lb, firstWord, index(lb, r)),
+                    wordBase),
+                zero};
         result = vector::TransferWriteOp::create(lb, piece, result, at,
                                                  ArrayRef<bool>{true})
                      .getResult();
@@ -521,8 +527,13 @@ Value buildBlockPacking(ImplicitLocOpBuilder &b, int64_t lanes, Type wordType,
   // Untransposed in the 3-D layout, the source's rows run along the words
   // (B's pairs lie in two of its rows): word blocks are then the outer loop,
   // so that each source row is read in order. Row blocks outside would read
-  // a panel of every row, then the next, at a stride prefetchers miss.
-  if (!rowMajor && !transpose) {
+  // a panel of every row, then the next, at a stride prefetchers miss. On
+  // threads, word blocks are outside only when there are enough of them (a
+  // weight gradient's k is the batch, often one block).
+  std::optional<int64_t> staticWordBlocks = getConstantIntValue(wordBlocks);
+  if (!rowMajor && !transpose &&
+      (!parallel ||
+       (staticWordBlocks && *staticWordBlocks >= kMinParallelIterations))) {
     auto sliceAt = [&](ImplicitLocOpBuilder &sb, Value wordBlock) {
       SmallVector<OpFoldResult> offsets = {sb.getIndexAttr(0),
                                            multiply(sb, wordBlock, lanes),
@@ -1182,6 +1193,8 @@ using SegmentExponents = function_ref<SmallVector<Value>(
 /// tensor.extract_slice rejects: the portable lowering handles it.
 static bool hasNoElements(Operation *op) {
   auto zeroSized = [](Type type) {
+    if (auto dfp = dyn_cast<DFPType>(type))
+      return llvm::is_contained(dfp.getShape(), 0);
     auto shaped = dyn_cast<ShapedType>(type);
     return shaped && llvm::is_contained(shaped.getShape(), 0);
   };
@@ -1233,9 +1246,10 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     // The plain matmul's packing reads rows as vectors: it can quantize them.
     bool fuseQuantization = layout.has_value();
-    Operand a = getOperand(b, op.getLhs(), op.getSymmetric(), fuseQuantization);
+    Operand a =
+        getOperand(b, op, op.getLhs(), op.getSymmetric(), fuseQuantization);
     Operand bOp =
-        getOperand(b, op.getRhs(), op.getSymmetric(), fuseQuantization);
+        getOperand(b, op, op.getRhs(), op.getSymmetric(), fuseQuantization);
     Value result = layout ? buildMatmul(b, op, *layout, a, bOp, block)
                           : buildContraction(b, op, maps, *groups, a, bOp);
     rewriter.replaceOp(op, result);
@@ -1297,7 +1311,7 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
         /*rowMajor=*/true, /*transpose=*/layout.transposeA, parallel,
         layout.transposeA ? ReadBlockVector(readPairsAcrossRows(a, lanes))
                           : ReadBlockVector(readPairsAlongRow(a)));
-    // B's rows hold 2L i16 of a tile's two column vectors in a cache line.
+    // B's reads cover a tile's two column vectors.
     int64_t span = layout.transposeB ? 1 : tile.vectors;
     Value packedB = buildBlockPacking(
         b, lanes, b.getI32Type(), paddedCols, pairs, /*rowMajor=*/false,

@@ -7,9 +7,8 @@
 // in blocks of L x L words: A as [M][K/2], rows padded to whole tiles and
 // blocks, B as [N/L][K/2][L], whose L words the kernel reads as 2L i16
 // lanes (K/2 rounded up to whole blocks of L). A's packing reads 2L lanes of
-// a row of A as L words; B's reads 2L lanes (a tile's two column vectors, a
-// whole cache line) of two rows of B, interleaves them and stores two
-// vectors; reads are plain loads inside the tensor, masked ones at its
+// a row of A as L words; B's reads 2L lanes (a tile's two column vectors)
+// of two rows of B, interleaves them and stores two vectors; reads are plain loads inside the tensor, masked ones at its
 // edges. Whole chunks of k pairs run a pair loop of constant trip count; a
 // shorter last chunk (here 17 pairs: one of 16, then 1) its own.
 // VNNI-LABEL: func.func @matmul
@@ -172,22 +171,43 @@ func.func @f32(%a: tensor<?x37xf32>, %b: tensor<21x37xf32>, %c: tensor<?x21xf32>
   return %r, %s, %p : tensor<?x21xf32>, tensor<2x4x3xf32>, tensor<1x4x4x2xf32>
 }
 
-// An operand that fxp.quantize_dfp quantizes with round-to-nearest is packed
-// from its floats, quantized as they are read: its mantissas are never
-// stored. Other operands (here B, a function argument) pack their storage.
+// An operand that fxp.quantize_dfp quantizes with round-to-nearest for the
+// matmul alone is packed from its floats, quantized as they are read: its
+// mantissas are never stored. The symmetric contraction still clamps them at
+// -qmax (the quantization saturates at qmin). Other operands (here B, a
+// function argument) pack their storage.
 // VNNI-LABEL: func.func @quantized_operand
 // VNNI-NOT: fxp.quantize_dfp
+// VNNI: %[[QMAX:.*]] = arith.constant dense<-8191> : vector<32xi16>
 // VNNI: fxp.mantissas %[[B:.*]] : !fxp.dfp<33x40, 14>
 // VNNI: vector.transfer_read %[[A:.*]][%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<20x33xf32>, vector<32xf32>
 // VNNI: math.roundeven %{{.*}} : vector<32xf32>
 // VNNI: arith.fptosi %{{.*}} : vector<32xf32> to vector<32xi16>
+// VNNI: arith.maxsi %{{.*}}, %[[QMAX]] : vector<32xi16>
 // VNNI: vector.bitcast %{{.*}} : vector<32xi16> to vector<16xi32>
 // VNNI: vector.transfer_read {{.*}} : tensor<33x40xi16>, vector<32xi16>
 // VNNI: fxp.x86.vpdpwssd
+// AVX2-LABEL: func.func @quantized_operand
+// AVX2: vector.transfer_read {{.*}} : tensor<20x33xf32>, vector<16xf32>
+// AVX2: vector.transfer_read {{.*}} : tensor<33x40xi16>, vector<16xi16>
+// AVX2: vector.extract_strided_slice %{{.*}} {offsets = [8], sizes = [8], strides = [1]} : vector<16xi32> to vector<8xi32>
+// AVX2: fxp.x86.vpmaddwd
 func.func @quantized_operand(%a: tensor<20x33xf32>, %ea: tensor<i32>, %b: !fxp.dfp<33x40, 14>) -> tensor<20x40xf32> {
-  %da = fxp.quantize_dfp %a, %ea overflow <saturate_symmetric> : tensor<20x33xf32>, tensor<i32> -> !fxp.dfp<20x33, 14>
+  %da = fxp.quantize_dfp %a, %ea overflow <saturate> : tensor<20x33xf32>, tensor<i32> -> !fxp.dfp<20x33, 14>
   %c = fxp.matmul %da, %b chunk 32 symmetric : !fxp.dfp<20x33, 14>, !fxp.dfp<33x40, 14> -> tensor<20x40xf32>
   return %c : tensor<20x40xf32>
+}
+
+// A quantized value that something else uses too is stored anyway: the
+// matmul packs its mantissas rather than quantize a second time.
+// VNNI-LABEL: func.func @shared_quantized_operand
+// VNNI: fxp.quantize_dfp
+// VNNI-NOT: vector<32xf32>
+// VNNI: fxp.x86.vpdpwssd
+func.func @shared_quantized_operand(%a: tensor<20x33xf32>, %ea: tensor<i32>, %b: !fxp.dfp<33x40, 14>) -> (tensor<20x40xf32>, !fxp.dfp<20x33, 14>) {
+  %da = fxp.quantize_dfp %a, %ea overflow <saturate> : tensor<20x33xf32>, tensor<i32> -> !fxp.dfp<20x33, 14>
+  %c = fxp.matmul %da, %b chunk 32 symmetric : !fxp.dfp<20x33, 14>, !fxp.dfp<33x40, 14> -> tensor<20x40xf32>
+  return %c, %da : tensor<20x40xf32>, !fxp.dfp<20x33, 14>
 }
 
 // Stochastic rounding keeps its own pass (its random bits follow the
