@@ -79,7 +79,8 @@ std::optional<MatmulLayout> getMatmulLayout(ArrayRef<AffineMap> maps) {
   return MatmulLayout{*a, *b};
 }
 
-/// One operand on its storage integers, with its format's facts.
+/// One contraction operand as packing reads it (storage integers, or floats
+/// to quantize), with its format's facts.
 struct Operand {
   Value storage;        // tensor of i8 or i16 (null when `source` is set)
   Value exponent;       // i64: -F, or the per-tensor DFP exponent (else 0)
