@@ -3,6 +3,7 @@
 #include "fxp/Dialect/FXP/Transforms/Passes.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
 
 namespace mlir::fxp {
 #define GEN_PASS_DEF_FXPEMITPACKEDINTERFACEPASS
@@ -16,7 +17,10 @@ static constexpr StringLiteral kPackedPrefix = "_fxp_packed_";
 
 /// Emits `void _fxp_packed_<name>(void **args)` calling `wrapper`: args[i]
 /// points to parameter i's value, args[n] to where a returned value goes.
-static void emitPackedWrapper(OpBuilder &builder, LLVM::LLVMFuncOp wrapper) {
+/// A module that has it already (the pass ran before) keeps it; another
+/// symbol of that name is an error.
+static LogicalResult emitPackedWrapper(OpBuilder &builder, SymbolTable &symbols,
+                                       LLVM::LLVMFuncOp wrapper) {
   Location loc = wrapper.getLoc();
   MLIRContext *context = builder.getContext();
   auto ptr = LLVM::LLVMPointerType::get(context);
@@ -25,7 +29,17 @@ static void emitPackedWrapper(OpBuilder &builder, LLVM::LLVMFuncOp wrapper) {
   std::string name =
       (kPackedPrefix + wrapper.getName().drop_front(kCInterfacePrefix.size()))
           .str();
+  if (Operation *existing = symbols.lookup(name)) {
+    auto function = dyn_cast<LLVM::LLVMFuncOp>(existing);
+    if (function && function.getFunctionType() == type &&
+        !function.isExternal())
+      return success();
+    return existing->emitOpError()
+           << "takes the name of the packed interface of '" << wrapper.getName()
+           << "', which must be a defined " << type;
+  }
   auto packed = LLVM::LLVMFuncOp::create(builder, loc, name, type);
+  symbols.insert(packed);
   OpBuilder::InsertionGuard guard(builder);
   Block *entry = packed.addEntryBlock(builder);
   builder.setInsertionPointToStart(entry);
@@ -46,6 +60,7 @@ static void emitPackedWrapper(OpBuilder &builder, LLVM::LLVMFuncOp wrapper) {
     LLVM::StoreOp::create(builder, loc, call.getResult(),
                           slot(wrapperType.getNumParams()));
   LLVM::ReturnOp::create(builder, loc, ValueRange{});
+  return success();
 }
 
 namespace {
@@ -54,11 +69,13 @@ struct FXPEmitPackedInterfacePass
   using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    SymbolTable symbols(module);
     OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
     for (auto wrapper : llvm::to_vector(module.getOps<LLVM::LLVMFuncOp>()))
       if (wrapper.getName().starts_with(kCInterfacePrefix) &&
-          !wrapper.isExternal())
-        emitPackedWrapper(builder, wrapper);
+          !wrapper.isExternal() &&
+          failed(emitPackedWrapper(builder, symbols, wrapper)))
+        return signalPassFailure();
   }
 };
 } // namespace

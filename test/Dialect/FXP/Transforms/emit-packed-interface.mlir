@@ -1,4 +1,9 @@
 // RUN: fxp-opt %s -fxp-emit-packed-interface | FileCheck %s
+// Running it again changes nothing.
+// RUN: fxp-opt %s -fxp-emit-packed-interface -fxp-emit-packed-interface \
+// RUN:   | FileCheck %s --check-prefix=TWICE
+// TWICE-COUNT-2: llvm.func @_fxp_packed_
+// TWICE-NOT: llvm.func @_fxp_packed_
 
 // Each parameter is loaded from the pointer in its element of the array;
 // the results' descriptors and the memref arguments are pointers too.

@@ -38,7 +38,9 @@ def FXPEmitPackedInterfacePass
     without generating code (the Python package's runtime does). Upstream's
     `ExecutionEngine` builds the same kind of wrapper (`_mlir_<name>`) on
     LLVM IR when it loads a module; this one is in the object file. Part of
-    `fxp-lower-to-llvm`, after `convert-func-to-llvm`.
+    `fxp-lower-to-llvm`, after `convert-func-to-llvm`. Running it again
+    changes nothing; another symbol with a packed interface's name is an
+    error.
 
     ```mlir
     llvm.func @_mlir_ciface_step(%out: !llvm.ptr, %x: !llvm.ptr, %lr: f32)
