@@ -69,6 +69,10 @@ struct FXPParallelizeElementwisePass
   /// scf.forall iterations, when the op is large enough.
   void parallelize(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> sizes = op.getStaticLoopRanges();
+    // An op without iterations has no work to share (and upstream's tiling
+    // fails on its zero-sized loop).
+    if (llvm::is_contained(sizes, 0))
+      return;
     int64_t elements = 1;
     for (int64_t size : sizes)
       elements = ShapedType::isDynamic(size) || ShapedType::isDynamic(elements)

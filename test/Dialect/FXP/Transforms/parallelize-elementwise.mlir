@@ -97,6 +97,28 @@ func.func @left_alone(%x: tensor<512x512xf32>, %n: index) -> (tensor<8x8xf32>, t
 
 // -----
 
+// An op without iterations (a dynamic size, and a static 0) has nothing to
+// share.
+// CHECK-LABEL: func.func @empty
+// CHECK-NOT:     scf.forall
+// SMALL-LABEL: func.func @empty
+// SMALL-NOT:     scf.forall
+func.func @empty(%x: tensor<?x0xf32>) -> tensor<?x0xf32> {
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %x, %c0 : tensor<?x0xf32>
+  %init = tensor.empty(%n) : tensor<?x0xf32>
+  %neg = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+                         iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<?x0xf32>) outs(%init : tensor<?x0xf32>) {
+  ^bb0(%v: f32, %out: f32):
+    %y = arith.negf %v : f32
+    linalg.yield %y : f32
+  } -> tensor<?x0xf32>
+  return %neg : tensor<?x0xf32>
+}
+
+// -----
+
 // An init the payload reads (an accumulation) stays the shared output.
 // CHECK-LABEL: func.func @reads_init
 // CHECK-SAME:    (%[[X:.*]]: tensor<512x512xf32>, %[[ACC:.*]]: tensor<512x512xf32>)
