@@ -22,6 +22,13 @@ def ConvertFXPToArithPass : Pass<"convert-fxp-to-arith", "::mlir::ModuleOp"> {
     `fxp-lower-to-llvm` runs on threads with `parallel=true`) and
     `fxp.matmul` a reduction that flushes each chunk's `i32` sum to f32.
 
+    A per-tensor `fxp.shared_exponent` of an element-wise `linalg.generic`'s
+    result (a bias and activation, an activation's gradient: parallel loops,
+    projected-permutation maps, one result, no `linalg.index`) is computed by
+    that producer: it is split into the parts, along its first loop that is
+    not of size 1, and each part reduces the rows it has just written, while
+    they are in cache, instead of a second pass reading the whole result.
+
     ```mlir
     // fxp-opt --convert-fxp-to-arith
     %q = fxp.quantize %x : tensor<4xf32> -> tensor<4x!fxp.fixed<16, 12>>

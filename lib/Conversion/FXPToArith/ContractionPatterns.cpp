@@ -22,130 +22,136 @@ static Value createFilled(ImplicitLocOpBuilder &b, RankedTensorType type,
   return linalg::FillOp::create(b, scalar, empty).getResult(0);
 }
 
-/// The bits of the largest finite magnitude of a whole tensor, as an `i32`:
-/// an exact, order-free unsigned-max reduction over the flattened tensor.
-/// The first pass takes every magnitude's bits as they are (one and, one
-/// max a vector) over up to `kParts` parts of the tensor (one per
-/// `kPartElements` elements: small tensors make one), an scf.forall
-/// (threads, with `parallel=true`); only when it meets an infinity or NaN
-/// (bits from
-/// 0x7F800000 up) does a second, serial pass redo it with those counting
-/// as 0. Each part runs `kAccumulators` vectors of 16 lanes a step
-/// (independent chains), then whole vectors, then one masked tail; lanes
-/// past the part's end read the next part's elements (or padding of
-/// magnitude 0), which leaves the maximum unchanged.
-static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
-  constexpr int64_t lanes = 16, kAccumulators = 4, kParts = 32,
-                    kPartElements = 1 << 16;
+// The largest finite magnitude of a whole tensor, as the bits of an f32 (an
+// i32): an exact, order-free unsigned-max reduction. The first pass takes
+// every magnitude's bits as they are (one and, one max a vector) over up to
+// `kParts` parts of the tensor (one per `kPartElements` elements: small
+// tensors make one), an scf.forall (threads, with `parallel=true`); only when
+// it meets an infinity or NaN (bits from 0x7F800000 up) does a second, serial
+// pass redo it with those counting as 0.
+static constexpr int64_t kMaxLanes = 16, kMaxAccumulators = 4, kParts = 32,
+                         kPartElements = 1 << 16;
+
+using Magnitude = Value (*)(ImplicitLocOpBuilder &, Value);
+
+/// A magnitude's bits as they are: an infinity or NaN is its bit pattern.
+static Value emitAnyMagnitudeBits(ImplicitLocOpBuilder &b, Value x) {
+  Value raw = arith::BitcastOp::create(
+      b, cast<VectorType>(x.getType()).clone(b.getI32Type()), x);
+  return arith::AndIOp::create(
+      b, raw,
+      arith::ConstantOp::create(
+          b, DenseElementsAttr::get(cast<ShapedType>(raw.getType()),
+                                    int32_t(0x7FFFFFFF))));
+}
+
+/// `input` as a 1-D tensor.
+static Value flatten(ImplicitLocOpBuilder &b, Value input) {
   auto type = cast<RankedTensorType>(input.getType());
-  Value flat = input;
-  if (type.getRank() != 1) {
-    ReassociationIndices all =
-        llvm::to_vector(llvm::seq<int64_t>(0, type.getRank()));
-    flat = tensor::CollapseShapeOp::create(b, input,
-                                           ArrayRef<ReassociationIndices>{all});
-  }
-  Value size = tensor::DimOp::create(b, flat, 0);
-  auto floatVector = VectorType::get({lanes}, b.getF32Type());
-  auto bitsVector = VectorType::get({lanes}, b.getI32Type());
+  if (type.getRank() == 1)
+    return input;
+  // Bufferization gives collapsing tensor<?x0xf32> into tensor<?xf32> a
+  // memref<0xf32> result, which the memref op's verifier then rejects.
+  if (llvm::is_contained(type.getShape(), 0))
+    return tensor::EmptyOp::create(b, ArrayRef<int64_t>{0},
+                                   type.getElementType());
+  ReassociationIndices all =
+      llvm::to_vector(llvm::seq<int64_t>(0, type.getRank()));
+  return tensor::CollapseShapeOp::create(b, input,
+                                         ArrayRef<ReassociationIndices>{all});
+}
+
+/// The unsigned max of `magnitude` over flat[begin, end): `kMaxAccumulators`
+/// vectors of 16 lanes a step (independent chains), then whole vectors, then
+/// one masked tail. Its lanes past `end` read the tensor's next elements (or
+/// padding of magnitude 0), which leaves the maximum unchanged.
+static Value emitRangeMaxBits(ImplicitLocOpBuilder &b, Value flat,
+                              Magnitude magnitude, Value begin, Value end) {
+  auto floatVector = VectorType::get({kMaxLanes}, b.getF32Type());
+  auto bitsVector = VectorType::get({kMaxLanes}, b.getI32Type());
   Value zeroBits =
       arith::ConstantOp::create(b, DenseElementsAttr::get(bitsVector, 0));
   Value pad = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
-  Value vectorStep = arith::ConstantIndexOp::create(b, lanes);
-  Value step = arith::ConstantIndexOp::create(b, lanes * kAccumulators);
-  using Magnitude = Value (*)(ImplicitLocOpBuilder &, Value);
-  // The maximum over [begin, end) (and a few elements past it).
-  auto maxBits = [&](ImplicitLocOpBuilder &mb, Magnitude magnitude, Value begin,
-                     Value end) -> Value {
-    auto accumulate = [&](ImplicitLocOpBuilder &lb, Value acc, Value at,
-                          bool inBounds) -> Value {
-      Value x = vector::TransferReadOp::create(
-          lb, floatVector, flat, ValueRange{at}, pad, ArrayRef<bool>{inBounds});
-      return arith::MaxUIOp::create(lb, acc, magnitude(lb, x));
-    };
-    Value length = arith::SubIOp::create(mb, end, begin);
-    Value wholeSteps = arith::AddIOp::create(
-        mb, begin,
-        arith::MulIOp::create(mb, arith::DivUIOp::create(mb, length, step),
-                              step));
-    Value wholeVectors = arith::AddIOp::create(
-        mb, begin,
-        arith::MulIOp::create(
-            mb, arith::DivUIOp::create(mb, length, vectorStep), vectorStep));
-    auto steps = scf::ForOp::create(
-        mb, begin, wholeSteps, step,
-        SmallVector<Value>(kAccumulators, zeroBits),
-        [&](OpBuilder &nested, Location loc, Value at, ValueRange accs) {
-          ImplicitLocOpBuilder lb(loc, nested);
-          SmallVector<Value> next;
-          for (int64_t i = 0; i < kAccumulators; ++i)
-            next.push_back(accumulate(
-                lb, accs[i],
-                arith::AddIOp::create(
-                    lb, at, arith::ConstantIndexOp::create(lb, i * lanes)),
-                true));
-          scf::YieldOp::create(lb, next);
-        });
-    Value acc = steps.getResult(0);
-    for (int64_t i = 1; i < kAccumulators; ++i)
-      acc = arith::MaxUIOp::create(mb, acc, steps.getResult(i));
-    auto vectors = scf::ForOp::create(
-        mb, wholeSteps, wholeVectors, vectorStep, ValueRange{acc},
-        [&](OpBuilder &nested, Location loc, Value at, ValueRange accs) {
-          ImplicitLocOpBuilder lb(loc, nested);
-          scf::YieldOp::create(lb, accumulate(lb, accs[0], at, true));
-        });
-    acc = accumulate(mb, vectors.getResult(0), wholeVectors, false);
-    return vector::ReductionOp::create(mb, vector::CombiningKind::MAXUI, acc)
-        .getResult();
+  Value vectorStep = arith::ConstantIndexOp::create(b, kMaxLanes);
+  Value step = arith::ConstantIndexOp::create(b, kMaxLanes * kMaxAccumulators);
+  auto accumulate = [&](ImplicitLocOpBuilder &lb, Value acc, Value at,
+                        bool inBounds) -> Value {
+    Value x = vector::TransferReadOp::create(
+        lb, floatVector, flat, ValueRange{at}, pad, ArrayRef<bool>{inBounds});
+    return arith::MaxUIOp::create(lb, acc, magnitude(lb, x));
   };
-  Magnitude anyBits = [](ImplicitLocOpBuilder &lb, Value x) -> Value {
-    Value raw = arith::BitcastOp::create(
-        lb, cast<VectorType>(x.getType()).clone(lb.getI32Type()), x);
-    return arith::AndIOp::create(
-        lb, raw,
-        arith::ConstantOp::create(
-            lb, DenseElementsAttr::get(cast<ShapedType>(raw.getType()),
-                                       int32_t(0x7FFFFFFF))));
-  };
-  // The fast pass, part by part; parts left unused keep a maximum of 0.
+  Value length = arith::SubIOp::create(b, end, begin);
+  Value wholeSteps = arith::AddIOp::create(
+      b, begin,
+      arith::MulIOp::create(b, arith::DivUIOp::create(b, length, step), step));
+  Value wholeVectors = arith::AddIOp::create(
+      b, begin,
+      arith::MulIOp::create(b, arith::DivUIOp::create(b, length, vectorStep),
+                            vectorStep));
+  auto steps = scf::ForOp::create(
+      b, begin, wholeSteps, step,
+      SmallVector<Value>(kMaxAccumulators, zeroBits),
+      [&](OpBuilder &nested, Location loc, Value at, ValueRange accs) {
+        ImplicitLocOpBuilder lb(loc, nested);
+        SmallVector<Value> next;
+        for (int64_t i = 0; i < kMaxAccumulators; ++i)
+          next.push_back(accumulate(
+              lb, accs[i],
+              arith::AddIOp::create(
+                  lb, at, arith::ConstantIndexOp::create(lb, i * kMaxLanes)),
+              true));
+        scf::YieldOp::create(lb, next);
+      });
+  Value acc = steps.getResult(0);
+  for (int64_t i = 1; i < kMaxAccumulators; ++i)
+    acc = arith::MaxUIOp::create(b, acc, steps.getResult(i));
+  auto vectors = scf::ForOp::create(
+      b, wholeSteps, wholeVectors, vectorStep, ValueRange{acc},
+      [&](OpBuilder &nested, Location loc, Value at, ValueRange accs) {
+        ImplicitLocOpBuilder lb(loc, nested);
+        scf::YieldOp::create(lb, accumulate(lb, accs[0], at, true));
+      });
+  acc = accumulate(b, vectors.getResult(0), wholeVectors, false);
+  return vector::ReductionOp::create(b, vector::CombiningKind::MAXUI, acc)
+      .getResult();
+}
+
+/// An scf.forall over `parts` iterations whose shared outputs are `outputs`
+/// and a tensor of `kParts` maxima (0 where no part writes); `body` emits
+/// the part at the start of the forall's body (and may add to its
+/// terminator) and returns the part's maximum, which the forall stores. Its
+/// results are the outputs', then the maxima.
+static scf::ForallOp buildPartsLoop(
+    ImplicitLocOpBuilder &b, Value parts, ValueRange outputs,
+    function_ref<Value(ImplicitLocOpBuilder &, scf::ForallOp)> body) {
   auto partsType = RankedTensorType::get({kParts}, b.getI32Type());
-  Value parts = arith::MaxUIOp::create(
-      b,
-      arith::MinUIOp::create(
-          b,
-          arith::CeilDivUIOp::create(
-              b, size, arith::ConstantIndexOp::create(b, kPartElements)),
-          arith::ConstantIndexOp::create(b, kParts)),
-      arith::ConstantIndexOp::create(b, 1));
-  Value partSize = arith::CeilDivUIOp::create(b, size, parts);
-  auto forall = scf::ForallOp::create(
-      b, ArrayRef<OpFoldResult>{parts},
-      ValueRange{arith::ConstantOp::create(
-          b, DenseElementsAttr::get(partsType, int32_t(0)))},
-      std::nullopt);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(forall.getBody());
-    Value part = forall.getInductionVars()[0];
-    Value begin = arith::MinUIOp::create(
-        b, arith::MulIOp::create(b, part, partSize), size);
-    Value end = arith::MinUIOp::create(
-        b, arith::AddIOp::create(b, begin, partSize), size);
-    Value bits = tensor::FromElementsOp::create(
-        b, RankedTensorType::get({1}, b.getI32Type()),
-        ValueRange{maxBits(b, anyBits, begin, end)});
-    b.setInsertionPointToStart(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(
-        b, bits, forall.getRegionIterArgs()[0],
-        ArrayRef<OpFoldResult>{OpFoldResult(part)},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(1)},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
-  }
+  SmallVector<Value> sharedOutputs(outputs);
+  sharedOutputs.push_back(arith::ConstantOp::create(
+      b, DenseElementsAttr::get(partsType, int32_t(0))));
+  auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{parts},
+                                      sharedOutputs, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forall.getBody());
+  Value bits = tensor::FromElementsOp::create(
+      b, RankedTensorType::get({1}, b.getI32Type()),
+      ValueRange{body(b, forall)});
+  b.setInsertionPointToEnd(forall.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(
+      b, bits, forall.getRegionIterArgs().back(),
+      ArrayRef<OpFoldResult>{OpFoldResult(forall.getInductionVars()[0])},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(1)},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+  return forall;
+}
+
+/// The maximum from the parts' first-pass maxima `partMaxima`, or from an
+/// infinity or NaN on, the exact serial pass over `flat`.
+static Value emitFinalMaxBits(ImplicitLocOpBuilder &b, Value partMaxima,
+                              Value flat) {
   Value fast = vector::ReductionOp::create(
       b, vector::CombiningKind::MAXUI,
       vector::TransferReadOp::create(
-          b, VectorType::get({kParts}, b.getI32Type()), forall.getResult(0),
+          b, VectorType::get({kParts}, b.getI32Type()), partMaxima,
           ValueRange{arith::ConstantIndexOp::create(b, 0)},
           arith::ConstantIntOp::create(b, b.getI32Type(), 0),
           ArrayRef<bool>{true}));
@@ -157,13 +163,158 @@ static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
              [&](OpBuilder &nested, Location loc) {
                ImplicitLocOpBuilder ib(loc, nested);
                scf::YieldOp::create(
-                   ib, maxBits(ib, emitMagnitudeBits,
-                               arith::ConstantIndexOp::create(ib, 0), size));
+                   ib, emitRangeMaxBits(ib, flat, emitMagnitudeBits,
+                                        arith::ConstantIndexOp::create(ib, 0),
+                                        tensor::DimOp::create(ib, flat, 0)));
              },
              [&](OpBuilder &nested, Location loc) {
                scf::YieldOp::create(nested, loc, fast);
              })
       .getResult(0);
+}
+
+/// How many parts (1 to kParts) `elements` make.
+static Value countParts(ImplicitLocOpBuilder &b, Value elements) {
+  return arith::MaxUIOp::create(
+      b,
+      arith::MinUIOp::create(
+          b,
+          arith::CeilDivUIOp::create(
+              b, elements, arith::ConstantIndexOp::create(b, kPartElements)),
+          arith::ConstantIndexOp::create(b, kParts)),
+      arith::ConstantIndexOp::create(b, 1));
+}
+
+/// The largest finite magnitude of `input` (see above), parts being ranges
+/// of the flattened tensor.
+static Value emitTensorMaxBits(ImplicitLocOpBuilder &b, Value input) {
+  Value flat = flatten(b, input);
+  Value size = tensor::DimOp::create(b, flat, 0);
+  Value parts = countParts(b, size);
+  Value partSize = arith::CeilDivUIOp::create(b, size, parts);
+  auto forall = buildPartsLoop(
+      b, parts, {}, [&](ImplicitLocOpBuilder &pb, scf::ForallOp loop) {
+        Value part = loop.getInductionVars()[0];
+        Value begin = arith::MinUIOp::create(
+            pb, arith::MulIOp::create(pb, part, partSize), size);
+        Value end = arith::MinUIOp::create(
+            pb, arith::AddIOp::create(pb, begin, partSize), size);
+        return emitRangeMaxBits(pb, flat, emitAnyMagnitudeBits, begin, end);
+      });
+  return emitFinalMaxBits(b, forall.getResult(0), flat);
+}
+
+/// The loop along which a producer of a tensor whose maximum is wanted can
+/// be split into parts that each compute and reduce their own elements: an
+/// element-wise linalg.generic (parallel loops, one result on its init's
+/// identity map, inputs on projected permutations) of builtin element types
+/// whose payload has no side effects nor `linalg.index`, and no loop of
+/// static size 0; the loop is its first one not statically of size 1.
+/// std::nullopt for any other op.
+static std::optional<unsigned> getFusibleLoop(Operation *producer) {
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(producer);
+  if (!generic || generic.getNumDpsInits() != 1 ||
+      generic.getNumResults() != 1 || !generic.hasPureTensorSemantics() ||
+      generic.getNumLoops() == 0 ||
+      generic.getNumParallelLoops() != generic.getNumLoops() ||
+      !generic.getIndexingMapsArray().back().isIdentity())
+    return std::nullopt;
+  for (AffineMap map : generic.getIndexingMapsArray())
+    if (!map.isProjectedPermutation())
+      return std::nullopt;
+  for (Value operand : generic->getOperands())
+    if (!getElementTypeOrSelf(operand.getType()).isIntOrIndexOrFloat())
+      return std::nullopt;
+  WalkResult walk = generic.getRegion().walk([](Operation *op) {
+    if (isa<linalg::IndexOp>(op) || !isMemoryEffectFree(op))
+      return WalkResult::interrupt();
+    for (Type type : op->getResultTypes())
+      if (!type.isIntOrIndexOrFloat())
+        return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return std::nullopt;
+  SmallVector<int64_t> ranges = generic.getStaticLoopRanges();
+  if (llvm::is_contained(ranges, 0))
+    return std::nullopt;
+  for (unsigned loop = 0; loop < ranges.size(); ++loop)
+    if (ranges[loop] != 1)
+      return loop;
+  return std::nullopt;
+}
+
+/// The largest finite magnitude of the result of `producer` (see
+/// getFusibleLoop), computed by the producer itself: it is split along
+/// `loop` into parts (an scf.forall) that each compute their slice of the
+/// result and take its maximum while the slice is still in cache, which
+/// saves reading the result again. Replaces the producer.
+static Value emitProducerMaxBits(ImplicitLocOpBuilder &b,
+                                 ConversionPatternRewriter &rewriter,
+                                 linalg::GenericOp producer, unsigned loop) {
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(producer);
+  Value init = producer.getDpsInitOperand(0)->get();
+  SmallVector<Value> sizes = getDimSizes(b, b.getLoc(), init);
+  Value elements = arith::ConstantIndexOp::create(b, 1);
+  for (Value size : sizes)
+    elements = arith::MulIOp::create(b, elements, size);
+  Value rows = sizes[loop];
+  Value rowsPerPart =
+      arith::CeilDivUIOp::create(b, rows, countParts(b, elements));
+  // No empty parts (whose slices would start past the end).
+  Value parts = arith::CeilDivUIOp::create(
+      b, rows,
+      arith::MaxUIOp::create(b, rowsPerPart,
+                             arith::ConstantIndexOp::create(b, 1)));
+  AffineExpr loopExpr = b.getAffineDimExpr(loop);
+  auto forall = buildPartsLoop(
+      b, parts, {init}, [&](ImplicitLocOpBuilder &pb, scf::ForallOp partLoop) {
+        Value part = partLoop.getInductionVars()[0];
+        Value output = partLoop.getRegionIterArgs()[0];
+        Value begin = arith::MulIOp::create(pb, part, rowsPerPart);
+        Value count = arith::MinUIOp::create(
+            pb, rowsPerPart, arith::SubIOp::create(pb, rows, begin));
+        // The slice of `value` (indexed by `map`) that the part reads.
+        auto slice = [&](Value value, AffineMap map) {
+          SmallVector<OpFoldResult> offsets, extents, strides;
+          SmallVector<OpFoldResult> dims =
+              tensor::getMixedSizes(pb, pb.getLoc(), value);
+          for (auto [result, dim] : llvm::zip(map.getResults(), dims)) {
+            bool split = result == loopExpr;
+            offsets.push_back(split ? OpFoldResult(begin)
+                                    : OpFoldResult(pb.getIndexAttr(0)));
+            extents.push_back(split ? count : dim);
+            strides.push_back(pb.getIndexAttr(1));
+          }
+          return tensor::ExtractSliceOp::create(pb, value, offsets, extents,
+                                                strides);
+        };
+        SmallVector<Value> operands;
+        for (OpOperand *input : producer.getDpsInputOperands())
+          operands.push_back(
+              slice(input->get(), producer.getMatchingIndexingMap(input)));
+        auto outputSlice =
+            slice(output, producer.getIndexingMapsArray().back());
+        operands.push_back(outputSlice);
+        Value tile =
+            clone(pb, producer, outputSlice.getType(), operands)->getResult(0);
+        {
+          OpBuilder::InsertionGuard inner(pb);
+          pb.setInsertionPointToEnd(partLoop.getTerminator().getBody());
+          tensor::ParallelInsertSliceOp::create(
+              pb, tile, output, outputSlice.getMixedOffsets(),
+              outputSlice.getMixedSizes(), outputSlice.getMixedStrides());
+        }
+        Value flat = flatten(pb, tile);
+        return emitRangeMaxBits(pb, flat, emitAnyMagnitudeBits,
+                                arith::ConstantIndexOp::create(pb, 0),
+                                tensor::DimOp::create(pb, flat, 0));
+      });
+  rewriter.replaceOp(producer, forall.getResult(0));
+  b.setInsertionPointAfter(forall);
+  return emitFinalMaxBits(b, forall.getResult(1),
+                          flatten(b, forall.getResult(0)));
 }
 
 namespace {
@@ -187,8 +338,11 @@ struct SharedExponentLowering : OpConversionPattern<SharedExponentOp> {
     unsigned width = op.getWidth();
     int64_t headroom = op.getHeadroom();
     if (block == 0) {
-      Value exponent =
-          emitSharedExponent(b, emitTensorMaxBits(b, input), width, headroom);
+      auto producer = input.getDefiningOp<linalg::GenericOp>();
+      std::optional<unsigned> loop = getFusibleLoop(producer);
+      Value maxBits = loop ? emitProducerMaxBits(b, rewriter, producer, *loop)
+                           : emitTensorMaxBits(b, input);
+      Value exponent = emitSharedExponent(b, maxBits, width, headroom);
       rewriter.replaceOp(op, tensor::FromElementsOp::create(
                                  b, resultType, ValueRange{exponent}));
       return success();
