@@ -63,6 +63,23 @@ func.func @f(%a: tensor<4x13x37xf32>, %b: tensor<4x37x21xf32>, %init: tensor<4x1
   return %y : tensor<4x13x21xf32>
 }""", [(4, 13, 37), (4, 37, 21), (4, 13, 21)],
         lambda a, b, init: init + a @ b),
+    # Dynamic output positions, which only the init indexes alone.
+    "conv_1d_dynamic": ("""
+func.func @f(%x: tensor<?xf32>, %w: tensor<3xf32>, %init: tensor<?xf32>) -> tensor<?xf32> {
+  %y = linalg.conv_1d ins(%x, %w : tensor<?xf32>, tensor<3xf32>)
+                      outs(%init : tensor<?xf32>) -> tensor<?xf32>
+  return %y : tensor<?xf32>
+}""", [(50,), (3,), (48,)],
+        lambda x, w, init: init + np.lib.stride_tricks.sliding_window_view(x, 3) @ w),
+    "conv_nhwc_dynamic_height": ("""
+func.func @f(%x: tensor<2x?x9x3xf32>, %w: tensor<3x3x3x5xf32>, %init: tensor<2x?x7x5xf32>) -> tensor<2x?x7x5xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf ins(%x, %w : tensor<2x?x9x3xf32>, tensor<3x3x3x5xf32>)
+                                outs(%init : tensor<2x?x7x5xf32>) -> tensor<2x?x7x5xf32>
+  return %y : tensor<2x?x7x5xf32>
+}""", [(2, 12, 9, 3), (3, 3, 3, 5), (2, 10, 7, 5)],
+        lambda x, w, init: init + np.einsum(
+            "nhwcij,ijcf->nhwf",
+            np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(1, 2)), w)),
 }
 
 

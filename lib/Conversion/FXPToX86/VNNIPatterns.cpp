@@ -768,7 +768,7 @@ Value gatherElement(ImplicitLocOpBuilder &b, Value source, AffineMap map,
 }
 
 /// Each loop's size: static, or the dimension of an operand that it indexes
-/// alone.
+/// alone (fxp ops verify that one does).
 SmallVector<Value> getLoopSizes(ImplicitLocOpBuilder &b,
                                 const LoopGroups &groups,
                                 ArrayRef<AffineMap> maps,
@@ -783,6 +783,8 @@ SmallVector<Value> getLoopSizes(ImplicitLocOpBuilder &b,
           dim && !loopSizes[dim.getPosition()])
         loopSizes[dim.getPosition()] =
             tensor::DimOp::create(b, operand, position);
+  assert(llvm::all_of(loopSizes, [](Value size) { return size; }) &&
+         "a loop's size is neither static nor an operand's dimension");
   return loopSizes;
 }
 
@@ -1092,8 +1094,13 @@ Value buildGatheredContraction(
     function_ref<Value(ImplicitLocOpBuilder &, Value, Value, Value, Value,
                        Value, RankedTensorType)>
         tiles) {
+  // A loop that only the result indexes alone (a convolution's output
+  // position) takes its size from the init.
+  SmallVector<Value> sized(operands);
+  if (init)
+    sized.push_back(init);
   SmallVector<Value> loopSizes =
-      getLoopSizes(b, groups, maps.take_front(2), operands);
+      getLoopSizes(b, groups, maps.take_front(sized.size()), sized);
   Value m = getGroupSize(b, groups.m, loopSizes);
   Value n = getGroupSize(b, groups.n, loopSizes);
   Value k = getGroupSize(b, groups.k, loopSizes);
