@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mlir::fxp {
@@ -148,27 +149,83 @@ struct RoleFormats {
 };
 } // namespace
 
+/// The widths and fraction bits that fxp types accept (FXPTypes.cpp).
+static constexpr int64_t kMinWidth = 2, kMaxWidth = 32;
+static constexpr int64_t kMinFracBits = -64, kMaxFracBits = 64;
+
+/// The value of an integer attribute (signless, signed, unsigned or index;
+/// not i1) when it lies in [low, high].
+static std::optional<int64_t> getIntegerInRange(Attribute attr, int64_t low,
+                                                int64_t high) {
+  auto integer = dyn_cast<IntegerAttr>(attr);
+  if (!integer || integer.getType().isInteger(1))
+    return std::nullopt;
+  llvm::APSInt value(integer.getValue(), integer.getType().isUnsignedInteger());
+  if (llvm::APSInt::compareValues(value, llvm::APSInt::get(low)) < 0 ||
+      llvm::APSInt::compareValues(value, llvm::APSInt::get(high)) > 0)
+    return std::nullopt;
+  return value.getExtValue();
+}
+
+/// Checks the format attributes of `func`'s arguments: `fxp.width` and
+/// `fxp.frac_bits` integers in the ranges fxp types accept, and role
+/// dictionaries `{width = W}` or `{width = W, frac_bits = F}` likewise.
+static LogicalResult verifyFormatAttrs(func::FuncOp func) {
+  for (unsigned index = 0, e = func.getNumArguments(); index < e; ++index) {
+    auto checkInteger = [&](Attribute attr, StringRef what, int64_t low,
+                            int64_t high) -> LogicalResult {
+      if (getIntegerInRange(attr, low, high))
+        return success();
+      return func.emitOpError("argument #")
+             << index << ": " << what << " must be an integer in [" << low
+             << ", " << high << "], got " << attr;
+    };
+    for (auto [name, low, high] :
+         {std::make_tuple(kWidthAttr, kMinWidth, kMaxWidth),
+          std::make_tuple(kFracBitsAttr, kMinFracBits, kMaxFracBits)})
+      if (Attribute attr = func.getArgAttr(index, name))
+        if (failed(checkInteger(attr, ("'" + name + "'").str(), low, high)))
+          return failure();
+    for (StringRef role : {kActivationsAttr, kErrorsAttr, kGradientsAttr}) {
+      Attribute attr = func.getArgAttr(index, role);
+      if (!attr)
+        continue;
+      auto dict = dyn_cast<DictionaryAttr>(attr);
+      if (!dict || !dict.get("width") ||
+          llvm::any_of(dict, [](NamedAttribute entry) {
+            return entry.getName() != "width" && entry.getName() != "frac_bits";
+          }))
+        return func.emitOpError("argument #")
+               << index << ": '" << role
+               << "' must be {width = W : i32} or {width = W : i32, "
+                  "frac_bits = F : i32}";
+      if (failed(checkInteger(dict.get("width"), ("'" + role + "' width").str(),
+                              kMinWidth, kMaxWidth)))
+        return failure();
+      if (Attribute frac = dict.get("frac_bits"))
+        if (failed(checkInteger(frac, ("'" + role + "' frac_bits").str(),
+                                kMinFracBits, kMaxFracBits)))
+          return failure();
+    }
+  }
+  return success();
+}
+
 /// The role format `name` (`{width = W, frac_bits = F}`, F defaulting to
-/// `defaultFrac`) on argument `index`, or std::nullopt; a diagnostic on a
-/// malformed attribute.
-static FailureOr<std::optional<Format>> getRoleFormat(func::FuncOp func,
-                                                      unsigned index,
-                                                      StringRef name,
-                                                      int defaultFrac) {
-  Attribute attr = func.getArgAttr(index, name);
-  if (!attr)
-    return std::optional<Format>();
-  auto dict = dyn_cast<DictionaryAttr>(attr);
-  auto width = dict ? dict.getAs<IntegerAttr>("width") : IntegerAttr();
-  auto frac = dict ? dict.get("frac_bits") : Attribute();
-  if (!width || (frac && !isa<IntegerAttr>(frac)))
-    return func.emitOpError("argument #")
-           << index << ": '" << name
-           << "' must be {width = W : i32} or {width = W : i32, frac_bits = F "
-              ": i32}";
-  return std::optional<Format>(
-      Format{unsigned(width.getInt()),
-             frac ? int(cast<IntegerAttr>(frac).getInt()) : defaultFrac});
+/// `defaultFrac`) on argument `index`, or std::nullopt; the attribute has
+/// passed verifyFormatAttrs.
+static std::optional<Format> getRoleFormat(func::FuncOp func, unsigned index,
+                                           StringRef name, int defaultFrac) {
+  auto dict = func.getArgAttrOfType<DictionaryAttr>(index, name);
+  if (!dict)
+    return std::nullopt;
+  std::optional<int64_t> width =
+      getIntegerInRange(dict.get("width"), kMinWidth, kMaxWidth);
+  std::optional<int64_t> frac =
+      dict.get("frac_bits")
+          ? getIntegerInRange(dict.get("frac_bits"), kMinFracBits, kMaxFracBits)
+          : std::optional<int64_t>(defaultFrac);
+  return Format{unsigned(*width), int(*frac)};
 }
 
 /// WAGE roles from the attributes of weight arguments. For a weight W (an
@@ -179,7 +236,7 @@ static FailureOr<std::optional<Format>> getRoleFormat(func::FuncOp func,
 /// contraction whose result meets W (through contraction-free ops: the
 /// weight update) computes W's gradient, from an error (the operand that
 /// depends on W) and an activation.
-static FailureOr<DenseMap<Operation *, RoleFormats>>
+static DenseMap<Operation *, RoleFormats>
 analyzeRoles(func::FuncOp func, ArrayRef<linalg::LinalgOp> contractions,
              function_ref<Format(Value)> weightFormat, int defaultFrac) {
   DenseMap<Operation *, RoleFormats> roles;
@@ -192,13 +249,13 @@ analyzeRoles(func::FuncOp func, ArrayRef<linalg::LinalgOp> contractions,
   };
   for (BlockArgument weight : func.getArguments()) {
     unsigned index = weight.getArgNumber();
-    auto activations =
+    std::optional<Format> activations =
         getRoleFormat(func, index, kActivationsAttr, defaultFrac);
-    auto errors = getRoleFormat(func, index, kErrorsAttr, defaultFrac);
-    auto gradients = getRoleFormat(func, index, kGradientsAttr, defaultFrac);
-    if (failed(activations) || failed(errors) || failed(gradients))
-      return failure();
-    if (!*activations && !*errors && !*gradients)
+    std::optional<Format> errors =
+        getRoleFormat(func, index, kErrorsAttr, defaultFrac);
+    std::optional<Format> gradients =
+        getRoleFormat(func, index, kGradientsAttr, defaultFrac);
+    if (!activations && !errors && !gradients)
       continue;
     SetVector<Operation *> derived, downstream;
     getForwardSlice(weight, &derived, contractionFree);
@@ -218,7 +275,7 @@ analyzeRoles(func::FuncOp func, ArrayRef<linalg::LinalgOp> contractions,
         unsigned w = isDerived(operands[0]) ? 0 : 1;
         formats.operands[w] = weightFormat(weight);
         formats.operands[1 - w] =
-            dependsOnWeight(operands[1 - w]) ? *errors : *activations;
+            dependsOnWeight(operands[1 - w]) ? errors : activations;
       } else {
         SetVector<Operation *> uses;
         getForwardSlice(op->getResult(0), &uses, contractionFree);
@@ -228,10 +285,10 @@ analyzeRoles(func::FuncOp func, ArrayRef<linalg::LinalgOp> contractions,
                      !use->hasTrait<OpTrait::IsTerminator>();
             }))
           continue;
-        formats.result = *gradients;
+        formats.result = gradients;
         for (unsigned i = 0; i < 2; ++i)
           formats.operands[i] =
-              dependsOnWeight(operands[i]) ? *errors : *activations;
+              dependsOnWeight(operands[i]) ? errors : activations;
       }
       roles[op] = formats;
     }
@@ -315,12 +372,11 @@ Format TrainingRewriter::getFormat(Value operand) const {
   int fracBits = options.fracBits;
   if (auto arg = dyn_cast<BlockArgument>(operand)) {
     if (auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp())) {
-      if (auto attr = func.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(),
-                                                         kWidthAttr))
-        operandWidth = attr.getInt();
-      if (auto attr = func.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(),
-                                                         kFracBitsAttr))
-        fracBits = attr.getInt();
+      // verifyFormatAttrs has checked them.
+      if (Attribute attr = func.getArgAttr(arg.getArgNumber(), kWidthAttr))
+        operandWidth = *getIntegerInRange(attr, kMinWidth, kMaxWidth);
+      if (Attribute attr = func.getArgAttr(arg.getArgNumber(), kFracBitsAttr))
+        fracBits = *getIntegerInRange(attr, kMinFracBits, kMaxFracBits);
     }
   }
   return Format{operandWidth, fracBits};
@@ -405,6 +461,8 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
   currentFunc = func;
   seed = {};
   quantized.clear();
+  if (failed(verifyFormatAttrs(func)))
+    return failure();
   DominanceInfo dominance(func);
   SmallVector<linalg::LinalgOp> contractions;
   WalkResult walk = func.walk([&](linalg::LinalgOp op) {
@@ -433,14 +491,12 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
   });
   if (walk.wasInterrupted())
     return failure();
-  FailureOr<DenseMap<Operation *, RoleFormats>> roles = analyzeRoles(
+  DenseMap<Operation *, RoleFormats> roles = analyzeRoles(
       func, contractions, [&](Value weight) { return getFormat(weight); },
       options.fracBits);
-  if (failed(roles))
-    return failure();
   SetVector<Operation *> transposes;
   for (linalg::LinalgOp op : contractions) {
-    RoleFormats formats = roles->lookup(op);
+    RoleFormats formats = roles.lookup(op);
     OpBuilder builder(op);
     Location loc = op.getLoc();
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();

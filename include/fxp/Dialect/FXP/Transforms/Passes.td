@@ -241,7 +241,12 @@ def FXPQuantizeTrainingPass
     layer, from the attributes of its weight argument W:
     `fxp.activations`, `fxp.errors` and `fxp.gradients`, each
     `{width = W : i32}` or `{width = W : i32, frac_bits = F : i32}` (W's own
-    format stays `fxp.width`/`fxp.frac_bits`). A contraction with an operand
+    format stays `fxp.width`/`fxp.frac_bits`). Widths must be integers in
+    [2, 32] and fraction bits integers in [-64, 64] (any integer type,
+    signless, signed, unsigned or index, but not `i1`), as the fxp types
+    accept; any other value of these attributes, on any argument of a
+    function with a body, is an error on the function naming the argument,
+    the attribute and the value as written. A contraction with an operand
     derived from W without another contraction in between (W, its
     transpose) takes W's format for it; its other operand is an error of
     W's layer if it depends on W (it is downstream of W's forward product),
