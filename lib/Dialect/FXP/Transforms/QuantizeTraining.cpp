@@ -87,6 +87,65 @@ static bool isF32Contraction(linalg::LinalgOp op) {
          (add.getRhs() == out && isProduct(add.getLhs()));
 }
 
+/// The input of `op` whose element `value` is, possibly converted (float
+/// and integer extensions, truncations and conversions, bitcasts), negated
+/// or multiplied by a constant or by a value defined outside the body (a
+/// scale); std::nullopt for anything else.
+static std::optional<unsigned> getInputRead(linalg::LinalgOp op, Value value) {
+  Block *body = op.getBlock();
+  auto isScale = [&](Value v) {
+    return matchPattern(v, m_Constant()) ||
+           !op->getRegion(0).isAncestor(v.getParentRegion());
+  };
+  while (true) {
+    if (auto arg = dyn_cast<BlockArgument>(value)) {
+      if (arg.getOwner() == body && arg.getArgNumber() < op.getNumDpsInputs())
+        return arg.getArgNumber();
+      return std::nullopt;
+    }
+    Operation *def = value.getDefiningOp();
+    if (!def || def->getBlock() != body)
+      return std::nullopt;
+    if (isa<arith::ExtFOp, arith::TruncFOp, arith::SIToFPOp, arith::UIToFPOp,
+            arith::FPToSIOp, arith::FPToUIOp, arith::ExtSIOp, arith::ExtUIOp,
+            arith::TruncIOp, arith::BitcastOp, arith::NegFOp>(def)) {
+      value = def->getOperand(0);
+      continue;
+    }
+    if (isa<arith::MulFOp, arith::MulIOp>(def) && isScale(def->getOperand(0))) {
+      value = def->getOperand(1);
+      continue;
+    }
+    if (isa<arith::MulFOp, arith::MulIOp>(def) && isScale(def->getOperand(1))) {
+      value = def->getOperand(0);
+      continue;
+    }
+    return std::nullopt;
+  }
+}
+
+/// Whether `op` is an FP32 contraction in the wider sense: a reduction loop,
+/// an f32 operand (input or init), and a product
+/// (`arith.mulf`, `arith.muli`, `math.fma`) in its body whose factors read
+/// two different inputs, as getInputRead sees them. Reductions of one input
+/// (sums, maxima, sums of squares or of scaled values), pooling and
+/// products of values computed from the inputs (a loss's `-log(p) * t`, a
+/// variance's `(x - mean)^2`) are not.
+static bool isWiderF32Contraction(linalg::LinalgOp op) {
+  if (op.getNumReductionLoops() == 0 ||
+      llvm::none_of(op->getOperandTypes(), [](Type type) {
+        return getElementTypeOrSelf(type).isF32();
+      }))
+    return false;
+  return llvm::any_of(op.getBlock()->getOperations(), [&](Operation &inner) {
+    if (!isa<arith::MulFOp, arith::MulIOp, math::FmaOp>(inner))
+      return false;
+    std::optional<unsigned> lhs = getInputRead(op, inner.getOperand(0));
+    std::optional<unsigned> rhs = getInputRead(op, inner.getOperand(1));
+    return lhs && rhs && *lhs != *rhs;
+  });
+}
+
 static bool isZeroFill(Value value) {
   auto fill = value.getDefiningOp<linalg::FillOp>();
   return fill && matchPattern(fill.getInputs()[0], m_AnyZeroFloat());
@@ -470,17 +529,11 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
       contractions.push_back(op);
       return WalkResult::advance();
     }
-    // A contraction into f32 that the pass cannot rewrite must not stay
-    // FP32 unnoticed. Pooling (windows that only add up or take maxima) is
-    // a convolution to linalg, but multiplies nothing: it stays FP32.
-    bool multiplies =
-        llvm::any_of(op.getBlock()->getOperations(), [](Operation &inner) {
-          return isa<arith::MulFOp, arith::MulIOp, math::FmaOp>(inner);
-        });
-    bool contraction = multiplies && (linalg::isaContractionOpInterface(op) ||
-                                      linalg::isaConvolutionOpInterface(op));
-    if (contraction && op.getNumDpsInits() == 1 &&
-        getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32()) {
+    // A contraction that the pass cannot rewrite must not stay FP32
+    // unnoticed. Pooling (windows that only add up or take maxima) is a
+    // convolution to linalg, but multiplies nothing: it stays FP32, as do
+    // reductions of one input and products of computed values.
+    if (isWiderF32Contraction(op)) {
       op->emitOpError(
           "cannot be rewritten into fixed point: "
           "fxp-quantize-training handles contractions of two f32 "

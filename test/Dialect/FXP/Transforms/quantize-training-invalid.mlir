@@ -153,3 +153,143 @@ func.func @f(%x: tensor<4x8xf32>, %w: tensor<8x3xf32> {fxp.errors = {width = 8 :
   %y = linalg.matmul ins(%x, %w : tensor<4x8xf32>, tensor<8x3xf32>) outs(%f : tensor<4x3xf32>) -> tensor<4x3xf32>
   return %y : tensor<4x3xf32>
 }
+
+// -----
+
+// `out - a * b` (a residual update).
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+func.func @sub(%a: tensor<4x8xf32>, %b: tensor<8x3xf32>, %init: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+1 {{'linalg.generic' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c = linalg.generic {indexing_maps = [#mk, #kn, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<4x8xf32>, tensor<8x3xf32>) outs(%init : tensor<4x3xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %r = arith.subf %acc, %p : f32
+    linalg.yield %r : f32
+  } -> tensor<4x3xf32>
+  return %c : tensor<4x3xf32>
+}
+
+// -----
+
+// `out + (a * b) * 2` (addmm with alpha).
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+func.func @scaled(%a: tensor<4x8xf32>, %b: tensor<8x3xf32>, %init: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+1 {{'linalg.generic' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c = linalg.generic {indexing_maps = [#mk, #kn, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<4x8xf32>, tensor<8x3xf32>) outs(%init : tensor<4x3xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %two = arith.constant 2.0 : f32
+    %p = arith.mulf %x, %y : f32
+    %q = arith.mulf %p, %two : f32
+    %r = arith.addf %acc, %q : f32
+    linalg.yield %r : f32
+  } -> tensor<4x3xf32>
+  return %c : tensor<4x3xf32>
+}
+
+// -----
+
+// `out + (alpha * a) * b`, alpha an argument: a factor scaled before the product.
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+func.func @scaled_factor(%a: tensor<4x8xf32>, %b: tensor<8x3xf32>, %alpha: f32, %init: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+1 {{'linalg.generic' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c = linalg.generic {indexing_maps = [#mk, #kn, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<4x8xf32>, tensor<8x3xf32>) outs(%init : tensor<4x3xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %sx = arith.mulf %alpha, %x : f32
+    %p = arith.mulf %sx, %y : f32
+    %r = arith.addf %acc, %p : f32
+    linalg.yield %r : f32
+  } -> tensor<4x3xf32>
+  return %c : tensor<4x3xf32>
+}
+
+// -----
+
+// `out + a * b * s` with a per-k scale as a third input.
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+func.func @three_inputs(%a: tensor<4x8xf32>, %b: tensor<8x3xf32>, %s: tensor<8xf32>, %init: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+1 {{'linalg.generic' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c = linalg.generic {indexing_maps = [#mk, #kn, affine_map<(m, n, k) -> (k)>, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b, %s : tensor<4x8xf32>, tensor<8x3xf32>, tensor<8xf32>) outs(%init : tensor<4x3xf32>) {
+  ^bb0(%x: f32, %y: f32, %w: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %q = arith.mulf %p, %w : f32
+    %r = arith.addf %acc, %q : f32
+    linalg.yield %r : f32
+  } -> tensor<4x3xf32>
+  return %c : tensor<4x3xf32>
+}
+
+// -----
+
+// `fma(-a, b, out)`.
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+func.func @fma_negated(%a: tensor<4x8xf32>, %b: tensor<8x3xf32>, %init: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+1 {{'linalg.generic' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c = linalg.generic {indexing_maps = [#mk, #kn, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<4x8xf32>, tensor<8x3xf32>) outs(%init : tensor<4x3xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %n = arith.negf %x : f32
+    %r = math.fma %n, %y, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<4x3xf32>
+  return %c : tensor<4x3xf32>
+}
+
+// -----
+
+// A product and a row sum fused into one op with two results.
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+func.func @two_results(%a: tensor<4x8xf32>, %b: tensor<8x3xf32>, %i1: tensor<4x3xf32>, %i2: tensor<4x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xf32>) {
+  // expected-error @+1 {{'linalg.generic' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c:2 = linalg.generic {indexing_maps = [#mk, #kn, #mn, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<4x8xf32>, tensor<8x3xf32>) outs(%i1, %i2 : tensor<4x3xf32>, tensor<4x3xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32, %acc2: f32):
+    %p = arith.mulf %x, %y : f32
+    %r = arith.addf %acc, %p : f32
+    %r2 = arith.addf %acc2, %x : f32
+    linalg.yield %r, %r2 : f32, f32
+  } -> (tensor<4x3xf32>, tensor<4x3xf32>)
+  return %c#0, %c#1 : tensor<4x3xf32>, tensor<4x3xf32>
+}
+
+// -----
+
+// f32 operands accumulated in f64.
+func.func @f32_into_f64(%a: tensor<4x8xf32>, %b: tensor<8x3xf32>, %init: tensor<4x3xf64>) -> tensor<4x3xf64> {
+  // expected-error @+1 {{'linalg.matmul' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c = linalg.matmul ins(%a, %b : tensor<4x8xf32>, tensor<8x3xf32>) outs(%init : tensor<4x3xf64>) -> tensor<4x3xf64>
+  return %c : tensor<4x3xf64>
+}
+
+// -----
+
+// Integer operands accumulated in f32.
+func.func @i8_into_f32(%a: tensor<4x8xi8>, %b: tensor<8x3xi8>, %init: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+1 {{'linalg.matmul' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  %c = linalg.matmul ins(%a, %b : tensor<4x8xi8>, tensor<8x3xi8>) outs(%init : tensor<4x3xf32>) -> tensor<4x3xf32>
+  return %c : tensor<4x3xf32>
+}
+
+// -----
+
+// A contraction on buffers.
+func.func @on_memrefs(%a: memref<4x8xf32>, %b: memref<8x3xf32>, %c: memref<4x3xf32>) {
+  // expected-error @+1 {{'linalg.matmul' op cannot be rewritten into fixed point: fxp-quantize-training handles contractions of two f32 tensors whose body is `out + a * b` or `fma(a, b, out)`}}
+  linalg.matmul ins(%a, %b : memref<4x8xf32>, memref<8x3xf32>) outs(%c : memref<4x3xf32>)
+  return
+}

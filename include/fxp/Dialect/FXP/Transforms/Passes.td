@@ -273,10 +273,25 @@ def FXPQuantizeTrainingPass
 
     The pass then runs `fxp-legalize-accumulation`. The rest of the graph is
     left as written; a module with no contraction passes through unchanged.
-    A contraction it cannot handle (a named or generic contraction or
-    convolution whose body multiplies, but with other element types or
-    another body) is reported, never silently left in FP32; pooling, which
-    multiplies nothing, stays FP32 like any other op.
+    A contraction it cannot handle is reported at its location, never
+    silently left in FP32: any other `linalg` op (named or generic, on
+    tensors or buffers, with any number of inputs and results) that has a
+    reduction loop and an operand (input or init) of element type `f32`,
+    and whose body multiplies (`arith.mulf`, `arith.muli`, `math.fma`)
+    two factors that read different inputs. A factor reads input `i` when
+    it is `i`'s element, possibly converted (`arith.extf`, `truncf`,
+    `sitofp`, `uitofp`, `fptosi`, `fptoui`, `extsi`, `extui`, `trunci`,
+    `bitcast`), negated (`arith.negf`) or multiplied by a constant or by a
+    value defined outside the body. So `out - a * b`, `out + 2 * a * b`,
+    `out + a * b * s`, a product fused with another result, f32 operands
+    into an f64 init and f16 or integer operands into an f32 init are all
+    errors. Everything else stays FP32 like any other op: pooling, which
+    multiplies nothing; reductions of one input (sums, maxima, sums of
+    squares or of scaled values, products); element-wise products;
+    products of values computed from the inputs by other ops (a loss's
+    `(log(s) + m - x) * t`, a variance's `(x - mean)^2`); and contractions
+    with no `f32` operand (`f64`, `f16` or integers throughout), which are
+    not FP32.
 
     ```mlir
     %y = linalg.matmul ins(%x, %w : tensor<?x64xf32>, tensor<64x10xf32>)
