@@ -366,9 +366,10 @@ public:
                           : (options.recipe == Recipe::Gupta ? 16 : 14);
   }
 
-  /// Rewrites the contractions (and, for gupta, the results) of `func`;
-  /// `seed` is the function's seed argument, created on demand.
-  LogicalResult rewrite(func::FuncOp func);
+  /// Rewrites the contractions of `func` and, for gupta, its results when
+  /// it has a contraction or `callsContraction` (a public function calling
+  /// one); `seed` is the function's seed argument, created on demand.
+  LogicalResult rewrite(func::FuncOp func, bool callsContraction);
 
   bool isStochastic() const {
     return options.rounding == RoundingMode::Stochastic;
@@ -516,7 +517,8 @@ Value TrainingRewriter::roundTrip(OpBuilder &builder, Operation *user,
   return DequantizeOp::create(builder, loc, type, quantized);
 }
 
-LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
+LogicalResult TrainingRewriter::rewrite(func::FuncOp func,
+                                        bool callsContraction) {
   currentFunc = func;
   seed = {};
   quantized.clear();
@@ -619,8 +621,10 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
       }
     }
   }
-  // gupta keeps no FP32 weights: every tensor result of the step is rounded.
-  if (options.recipe == Recipe::Gupta && !contractions.empty()) {
+  // gupta keeps no FP32 weights: every tensor result of the step is rounded,
+  // also when its contractions are in functions it calls.
+  if (options.recipe == Recipe::Gupta &&
+      (!contractions.empty() || callsContraction)) {
     for (Block &block : func.getBody()) {
       auto ret = dyn_cast<func::ReturnOp>(block.getTerminator());
       if (!ret)
@@ -638,6 +642,51 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func) {
   if (isStochastic() && !contractions.empty() && !seed)
     return func.emitOpError("failed to add the seed argument");
   return success();
+}
+
+/// The public functions of `module` that have no contraction of their own
+/// but call, directly or through other functions, one that has: gupta
+/// rounds their results too (a step whose layers are outlined). Taking a
+/// function's address (`func.constant`) counts as calling it.
+static DenseSet<Operation *> getPublicCallersOfContractions(ModuleOp module) {
+  auto funcs = llvm::to_vector(module.getOps<func::FuncOp>());
+  DenseSet<Operation *> owners, reaches;
+  for (func::FuncOp func : funcs) {
+    WalkResult walk = func.walk([](linalg::LinalgOp op) {
+      return isF32Contraction(op) ? WalkResult::interrupt()
+                                  : WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      owners.insert(func);
+  }
+  reaches = owners;
+  auto callsReaching = [&](Operation *op) {
+    FlatSymbolRefAttr ref;
+    if (auto call = dyn_cast<func::CallOp>(op))
+      ref = call.getCalleeAttr();
+    else if (auto constant = dyn_cast<func::ConstantOp>(op))
+      ref = constant.getValueAttr();
+    return ref && reaches.contains(module.lookupSymbol(ref.getAttr()));
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (func::FuncOp func : funcs) {
+      if (reaches.contains(func) || !func.walk([&](Operation *op) {
+                                           return callsReaching(op)
+                                                      ? WalkResult::interrupt()
+                                                      : WalkResult::advance();
+                                         })
+                                         .wasInterrupted())
+        continue;
+      reaches.insert(func);
+      changed = true;
+    }
+  }
+  DenseSet<Operation *> callers;
+  for (func::FuncOp func : funcs)
+    if (func.isPublic() && reaches.contains(func) && !owners.contains(func))
+      callers.insert(func);
+  return callers;
 }
 
 /// One past the largest stream already used in `module`.
@@ -719,8 +768,10 @@ struct FXPQuantizeTrainingPass
       return signalPassFailure();
     }
     TrainingRewriter rewriter(options, getFirstFreeStream(module));
+    DenseSet<Operation *> callers = getPublicCallersOfContractions(module);
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>()))
-      if (!func.isExternal() && failed(rewriter.rewrite(func)))
+      if (!func.isExternal() &&
+          failed(rewriter.rewrite(func, callers.contains(func))))
         return signalPassFailure();
     if (failed(propagateSeeds(module)) ||
         failed(legalizeAccumulation(module, minChunk, narrow)))

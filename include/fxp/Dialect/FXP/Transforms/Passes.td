@@ -217,8 +217,13 @@ def FXPQuantizeTrainingPass
       weights, stays FP32.
     - `gupta`: both operands become `!fxp.fixed<width, frac-bits>` (default
       `<16, 12>`), the contraction's result is rounded once to that format,
-      and so is every tensor result of the function (the updated
-      parameters): there are no FP32 master weights.
+      and so is every tensor result (of rank >= 1) of the function (the
+      updated parameters): there are no FP32 master weights. That holds
+      for every function with a contraction, and for every public function
+      that calls one, directly or through other functions (or takes its
+      address): a step whose layers are outlined into private helpers
+      still returns its weights in fixed point. A private function without
+      a contraction of its own keeps its results.
 
     A tensor that feeds several contractions (an activation used by the
     forward and the backward pass) is quantized once, where that quantization
