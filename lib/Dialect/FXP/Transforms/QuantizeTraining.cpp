@@ -732,6 +732,40 @@ static LogicalResult propagateSeeds(ModuleOp module) {
   return success();
 }
 
+/// Only `func.call` users of a function that gained a seed are updated: any
+/// other use of its symbol (`func.constant`, whose value
+/// `func.call_indirect` calls without a seed) is an error at that use.
+static LogicalResult checkSeededUses(ModuleOp module) {
+  for (auto func : module.getOps<func::FuncOp>()) {
+    unsigned numArgs = func.getNumArguments();
+    if (func.isExternal() || numArgs == 0 ||
+        !func.getArgAttr(numArgs - 1, kSeedAttr))
+      continue;
+    std::optional<SymbolTable::UseRange> uses =
+        SymbolTable::getSymbolUses(func, module);
+    if (!uses)
+      continue;
+    for (const SymbolTable::SymbolUse &use : *uses) {
+      Operation *user = use.getUser();
+      auto call = dyn_cast<func::CallOp>(user);
+      if (call && call.getNumOperands() == numArgs)
+        continue;
+      auto constant = dyn_cast<func::ConstantOp>(user);
+      if (constant && constant.getType() == func.getFunctionType())
+        continue;
+      return user->emitOpError(constant ? "takes the address of @"
+                                        : "refers to @")
+             << func.getSymName()
+             << ", which stochastic rounding gives a trailing i64 seed "
+                "argument (fxp.seed); fxp-quantize-training passes the seed "
+                "only through direct func.call: call @"
+             << func.getSymName()
+             << " directly, or choose a deterministic rounding";
+    }
+  }
+  return success();
+}
+
 namespace {
 struct FXPQuantizeTrainingPass
     : fxp::impl::FXPQuantizeTrainingPassBase<FXPQuantizeTrainingPass> {
@@ -773,7 +807,7 @@ struct FXPQuantizeTrainingPass
       if (!func.isExternal() &&
           failed(rewriter.rewrite(func, callers.contains(func))))
         return signalPassFailure();
-    if (failed(propagateSeeds(module)) ||
+    if (failed(propagateSeeds(module)) || failed(checkSeededUses(module)) ||
         failed(legalizeAccumulation(module, minChunk, narrow)))
       signalPassFailure();
   }
