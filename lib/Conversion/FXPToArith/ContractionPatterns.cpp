@@ -433,12 +433,20 @@ struct ChunkedContractionLowering : OpConversionPattern<OpTy> {
     unsigned numLoops = resultMap.getNumDims();
     SmallVector<Value> loopSizes =
         getLoopSizes(b, {maps[0], maps[1]}, {lhs, rhs});
-    // Loops that only the result indexes have its static sizes.
+    // Loops that only the result indexes have its sizes: static, or given
+    // by a contraction's `sizes`.
+    ValueRange resultSizes;
+    if constexpr (std::is_same_v<OpTy, ContractOp>)
+      resultSizes = op.getResultSizes();
+    unsigned dynamicIndex = 0;
     for (auto [position, expr] : llvm::enumerate(resultMap.getResults())) {
       Value &size = loopSizes[cast<AffineDimExpr>(expr).getPosition()];
+      bool dynamic = resultType.isDynamicDim(position);
       if (!size)
-        size =
-            arith::ConstantIndexOp::create(b, resultType.getDimSize(position));
+        size = dynamic ? resultSizes[dynamicIndex]
+                       : arith::ConstantIndexOp::create(
+                             b, resultType.getDimSize(position));
+      dynamicIndex += dynamic;
     }
 
     SmallVector<utils::IteratorType> iterators(numLoops,

@@ -1210,6 +1210,20 @@ static bool hasNoElements(Operation *op) {
          llvm::any_of(op->getResultTypes(), zeroSized);
 }
 
+/// Whether a loop of `maps` has a dynamic size that no operand dimension
+/// indexed by it alone gives (a convolution's dynamic output positions, read
+/// as `d0 + d1`): only the contraction's `sizes` know it, and the kernels
+/// take loop sizes from the operands. The portable lowering handles it.
+static bool hasLoopSizedByResult(ArrayRef<AffineMap> maps,
+                                 RankedTensorType resultType) {
+  for (auto [position, expr] : llvm::enumerate(maps[2].getResults()))
+    if (resultType.isDynamicDim(position) &&
+        !llvm::is_contained(maps[0].getResults(), expr) &&
+        !llvm::is_contained(maps[1].getResults(), expr))
+      return true;
+  return false;
+}
+
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   VNNIContraction(MLIRContext *context, X86Target target, bool parallel)
       : OpRewritePattern<OpTy>(context), target(target),
@@ -1220,6 +1234,9 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     if (hasNoElements(op))
       return rewriter.notifyMatchFailure(op, "no elements");
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    if (hasLoopSizedByResult(maps, op.getType()))
+      return rewriter.notifyMatchFailure(
+          op, "a dynamic loop size known only from the result");
     std::optional<MatmulLayout> layout = getMatmulLayout(maps);
     std::optional<LoopGroups> groups;
     if (!layout) {

@@ -132,3 +132,18 @@ func.func @collapse_blocks(%x: tensor<4x6x8xf32>, %e: tensor<2x6x8xi32>, %f: ten
       : tensor<4x6x8xf32>, tensor<4x2x8xi32> -> !fxp.dfp<4x6x8, 16, block = 3, axis = 1>
   return %a, %b : !fxp.dfp<4x6x8, 16, block = 2, axis = 0>, !fxp.dfp<4x6x8, 16, block = 3, axis = 1>
 }
+
+// -----
+
+// A loop that only the result indexes takes its dynamic size from `sizes`.
+// CHECK-LABEL: func.func @contract_sizes
+// CHECK-SAME:    %[[N:[^:]*]]: index)
+// CHECK:         tensor.empty(%[[N]]) : tensor<?xi32>
+// CHECK:         linalg.generic
+// CHECK-NOT:     fxp.contract
+func.func @contract_sizes(%x: tensor<?x!fxp.fixed<14, 12>>, %k: tensor<3x!fxp.fixed<14, 12>>, %n: index) -> tensor<?xf32> {
+  %0 = fxp.contract %x, %k sizes(%n)
+         maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>, affine_map<(o, w) -> (o)>]
+         chunk 32 symmetric : tensor<?x!fxp.fixed<14, 12>>, tensor<3x!fxp.fixed<14, 12>> -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}

@@ -220,3 +220,17 @@ func.func @stochastic_operand(%a: tensor<20x33xf32>, %ea: tensor<i32>, %b: !fxp.
   %c = fxp.matmul %da, %b chunk 32 symmetric : !fxp.dfp<20x33, 14>, !fxp.dfp<33x40, 14> -> tensor<20x40xf32>
   return %c : tensor<20x40xf32>
 }
+
+// A loop sized only by the result's `sizes` (a dynamic output position):
+// the kernels take loop sizes from the operands, so the portable lowering
+// keeps it.
+// VNNI-LABEL: func.func @contract_sizes
+// VNNI:         fxp.contract %{{.*}}, %{{.*}} sizes(
+// AVX2-LABEL: func.func @contract_sizes
+// AVX2:         fxp.contract %{{.*}}, %{{.*}} sizes(
+func.func @contract_sizes(%x: tensor<?x!fxp.fixed<14, 12>>, %k: tensor<3x!fxp.fixed<14, 12>>, %n: index) -> tensor<?xf32> {
+  %0 = fxp.contract %x, %k sizes(%n)
+         maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>, affine_map<(o, w) -> (o)>]
+         chunk 32 symmetric : tensor<?x!fxp.fixed<14, 12>>, tensor<3x!fxp.fixed<14, 12>> -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}

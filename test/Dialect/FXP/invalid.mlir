@@ -463,7 +463,7 @@ func.func @contract_result_map(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x
 // -----
 
 func.func @contract_unbounded_loop(%a: tensor<4x8x!fxp.fixed<8, 0>>, %b: tensor<8x2x!fxp.fixed<8, 0>>) {
-  // expected-error @+1 {{the size of loop d3 is unknown: no operand dimension is indexed by it alone, and no static result dimension}}
+  // expected-error @+1 {{the size of loop d3 is unknown: no operand dimension is indexed by it alone, and no static result dimension or `sizes`}}
   %0 = fxp.contract %a, %b maps [affine_map<(i, j, k, l) -> (i, k + l)>, affine_map<(i, j, k, l) -> (k, j)>, affine_map<(i, j, k, l) -> (i, j)>] chunk 4
        : tensor<4x8x!fxp.fixed<8, 0>>, tensor<8x2x!fxp.fixed<8, 0>> -> tensor<4x2xf32>
   return
@@ -575,5 +575,24 @@ func.func @contract_no_accumulation(%a: tensor<4x8x!fxp.fixed<14, 8>>, %b: tenso
 func.func @saturating_pair_overflow(%a: tensor<4x8x!fxp.fixed<16, 8>>, %b: tensor<8x2x!fxp.fixed<16, 8>>) {
   // expected-error @+1 {{a pair of products of magnitudes 32768 and 32768 can overflow i32 before it saturates ('symmetric' prevents it)}}
   %0 = fxp.matmul %a, %b saturating : tensor<4x8x!fxp.fixed<16, 8>>, tensor<8x2x!fxp.fixed<16, 8>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_sizes_count(%a: !fxp.dfp<?, 14>, %b: !fxp.dfp<3, 14>, %n: index) {
+  // expected-error @+1 {{sizes must list the result's 1 dynamic dimensions, got 2}}
+  %0 = fxp.contract %a, %b sizes(%n, %n) maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>, affine_map<(o, w) -> (o)>] chunk 4
+       : !fxp.dfp<?, 14>, !fxp.dfp<3, 14> -> tensor<?xf32>
+  return
+}
+
+// -----
+
+// A dynamic output position that no operand dimension sizes needs `sizes`.
+func.func @contract_dynamic_output_without_sizes(%a: !fxp.dfp<?, 14>, %b: !fxp.dfp<3, 14>) {
+  // expected-error @+1 {{the size of loop d0 is unknown: no operand dimension is indexed by it alone, and no static result dimension or `sizes`}}
+  %0 = fxp.contract %a, %b maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>, affine_map<(o, w) -> (o)>] chunk 4
+       : !fxp.dfp<?, 14>, !fxp.dfp<3, 14> -> tensor<?xf32>
   return
 }

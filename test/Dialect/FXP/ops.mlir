@@ -177,6 +177,17 @@ func.func @contract(%in: tensor<8x10x10x16x!fxp.fixed<14, 10>>, %filter: tensor<
   return
 }
 
+// A dynamic output position (read as o + w) sized by `sizes`.
+// CHECK-LABEL: func.func @contract_sizes
+// CHECK-SAME:    %[[N:[^:]*]]: index)
+func.func @contract_sizes(%x: !fxp.dfp<?, 14>, %k: !fxp.dfp<3, 14>, %n: index) -> tensor<?xf32> {
+  // CHECK: fxp.contract %{{.*}}, %{{.*}} sizes(%[[N]]) maps [{{.*}}] chunk 32 symmetric : !fxp.dfp<?, 14>, !fxp.dfp<3, 14> -> tensor<?xf32>
+  %0 = fxp.contract %x, %k sizes(%n)
+         maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>, affine_map<(o, w) -> (o)>]
+         chunk 32 symmetric : !fxp.dfp<?, 14>, !fxp.dfp<3, 14> -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
 // CHECK-LABEL: func.func @x86
 func.func @x86(%acc: vector<16xi32>, %a: vector<32xi16>, %b: vector<16xi16>) -> (vector<16xi32>, vector<8xi32>) {
   // CHECK: fxp.x86.vpdpwssd %{{.*}}, %{{.*}}, %{{.*}} : vector<16xi32>, vector<32xi16>

@@ -527,18 +527,25 @@ LogicalResult ContractOp::verify() {
   if (!maps[2].isProjectedPermutation())
     return emitOpError("the result map must be a projected permutation, got ")
            << AffineMapAttr::get(maps[2]);
+  int64_t numDynamic = getType().getNumDynamicDims();
+  if (!getResultSizes().empty() &&
+      int64_t(getResultSizes().size()) != numDynamic)
+    return emitOpError("sizes must list the result's ")
+           << numDynamic << " dynamic dimensions, got "
+           << getResultSizes().size();
   // Every loop must be bounded by an operand dimension it indexes directly,
-  // or by a static dimension of the result.
+  // or by a dimension of the result: static, or given by `sizes`.
   for (unsigned loop = 0; loop < numLoops; ++loop) {
     AffineExpr dim = getAffineDimExpr(loop, getContext());
     bool bounded = llvm::is_contained(maps[0].getResults(), dim) ||
                    llvm::is_contained(maps[1].getResults(), dim);
     if (std::optional<unsigned> position = maps[2].getResultPosition(dim))
-      bounded |= !getType().isDynamicDim(*position);
+      bounded |=
+          !getType().isDynamicDim(*position) || !getResultSizes().empty();
     if (!bounded)
       return emitOpError("the size of loop d")
              << loop << " is unknown: no operand dimension is indexed by it "
-             << "alone, and no static result dimension";
+             << "alone, and no static result dimension or `sizes`";
   }
   // A loop indexed directly by several operand dimensions fixes them all.
   SmallVector<int64_t> loopSizes(numLoops, ShapedType::kDynamic);

@@ -582,8 +582,24 @@ LogicalResult TrainingRewriter::rewrite(func::FuncOp func,
     Value init = op.getDpsInits()[0];
     auto resultType = cast<RankedTensorType>(init.getType());
     bool saturating = options.accumulate == Accumulation::Saturating;
+    // A dynamic result dimension that no operand dimension gives (a
+    // convolution's output positions, read as `d0 + d1`) takes its size
+    // from the init: fxp.contract then lists the result's dynamic sizes.
+    SmallVector<Value> sizes;
+    bool needsSizes =
+        llvm::any_of(llvm::enumerate(maps[2].getResults()), [&](auto indexed) {
+          auto [position, expr] = indexed;
+          return resultType.isDynamicDim(position) &&
+                 !llvm::is_contained(maps[0].getResults(), expr) &&
+                 !llvm::is_contained(maps[1].getResults(), expr);
+        });
+    if (needsSizes)
+      for (int64_t dim = 0, e = resultType.getRank(); dim < e; ++dim)
+        if (resultType.isDynamicDim(dim))
+          sizes.push_back(tensor::DimOp::create(builder, loc, init, dim));
     Value result = ContractOp::create(
-        builder, loc, resultType, lhs, rhs, builder.getAffineMapArrayAttr(maps),
+        builder, loc, resultType, lhs, rhs, sizes,
+        builder.getAffineMapArrayAttr(maps),
         saturating ? IntegerAttr() : builder.getI64IntegerAttr(1),
         saturating ? builder.getUnitAttr() : UnitAttr(), builder.getUnitAttr());
     // A weight gradient with a role format rounds to it; gupta rounds

@@ -441,6 +441,21 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
     that add and scale loops and constants wherever the sizes they use are
     static.
 
+    Each loop takes its size from an operand dimension that it indexes
+    alone, or else from the result dimension it indexes: a static one, or a
+    dynamic one given by `sizes`. `sizes` lists the result's dynamic
+    dimensions in order, as `tensor.empty` does; it may be left out when
+    every loop has a size without it (a matmul's `m` indexes an operand),
+    and is needed for a convolution whose output positions are dynamic
+    (`d0` below, read by the input only as `d0 + d1`):
+
+    ```mlir
+    %c = fxp.contract %x, %k sizes(%n)
+           maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>,
+                 affine_map<(o, w) -> (o)>] chunk 32
+         : tensor<?x!fxp.fixed<16, 12>>, tensor<3x!fxp.fixed<16, 12>> -> tensor<?xf32>
+    ```
+
     Accumulation follows SEMANTICS §6 with `K` the product of the reduction
     loops' sizes, visited in lexicographic order (loop order): runs of
     `chunk` consecutive products sum exactly in `i32`, each run's sum converts
@@ -467,12 +482,13 @@ def FXP_ContractOp : FXP_Op<"contract", [Pure]> {
   }];
   let arguments = (ins AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$lhs,
                    AnyTypeOf<[FXP_FixedTensor, FXP_DFPType]>:$rhs,
+                   Variadic<Index>:$result_sizes,
                    AffineMapArrayAttr:$indexing_maps,
                    OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$chunk,
                    UnitAttr:$saturating, UnitAttr:$symmetric);
   let results = (outs FXP_F32Tensor:$result);
   let assemblyFormat = [{
-    $lhs `,` $rhs `maps` $indexing_maps (`chunk` $chunk^)?
+    $lhs `,` $rhs (`sizes` `(` $result_sizes^ `)`)? `maps` $indexing_maps (`chunk` $chunk^)?
     (`saturating` $saturating^)? (`symmetric` $symmetric^)?
     attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];

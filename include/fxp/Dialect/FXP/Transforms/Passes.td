@@ -208,7 +208,10 @@ def FXPQuantizeTrainingPass
     transposed layouts, convolutions) with two f32 tensor inputs, one f32
     init, a reduction loop and the body `out + a * b` (or `fma(a, b, out)`).
     Each becomes an `fxp.contract` with the op's indexing maps on quantized
-    operands, added to the op's init, per the recipe (SEMANTICS §8):
+    operands, added to the op's init, per the recipe (SEMANTICS §8). When a
+    dynamic result dimension has a loop that no operand dimension sizes
+    (a convolution's output positions, read by the input as `o + w`), the
+    contract takes the result's dynamic sizes (`sizes`) from the init.
 
     - `dfp16`: both operands become per-tensor DFP (`fxp.shared_exponent` +
       `fxp.quantize_dfp`, saturating symmetrically) with `width`-bit mantissas
