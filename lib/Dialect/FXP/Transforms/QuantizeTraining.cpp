@@ -409,8 +409,12 @@ private:
 Value TrainingRewriter::getSeed(OpBuilder &builder) {
   if (seed)
     return seed;
-  // Each function that rounds stochastically takes one trailing seed.
+  // Each function that rounds stochastically takes one trailing seed; one
+  // that its author gave it already (an i64 marked fxp.seed) is that seed.
   unsigned index = currentFunc.getNumArguments();
+  if (index && currentFunc.getArgAttr(index - 1, kSeedAttr) &&
+      currentFunc.getArgument(index - 1).getType().isInteger(64))
+    return seed = currentFunc.getArgument(index - 1);
   if (failed(currentFunc.insertArgument(index, builder.getI64Type(),
                                         builder.getDictionaryAttr({}),
                                         currentFunc.getLoc())))

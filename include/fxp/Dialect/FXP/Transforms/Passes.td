@@ -239,7 +239,8 @@ def FXPQuantizeTrainingPass
     When the rounding is stochastic (the default), every rounding op gets its
     own `stream` (numbered in program order after any already in the module)
     and each function that rounds gains a trailing `i64` argument, the seed,
-    marked `fxp.seed`; `func.call`s are updated to pass the caller's seed,
+    marked `fxp.seed` (one whose last argument is such a seed already rounds
+    with it); `func.call`s are updated to pass the caller's seed,
     which makes the caller take one too. Any other use of such a function
     (its address taken by `func.constant`, for `func.call_indirect`) is an
     error at that use, as the seed cannot follow the address.
