@@ -176,6 +176,41 @@ func.func @f(%x: tensor<2x3x?xi16>, %w: tensor<2x?x5xi16>) -> tensor<2x3x5xf32> 
                                           err_msg=f"{target}, k = {k}")
 
 
+@pytest.mark.parametrize("accumulation", ["chunk 2", "saturating"])
+def test_dynamic_output_positions(accumulation):
+    """A convolution whose output positions have a dynamic size, which only
+    the contraction's `sizes` give (the input reads them as o + w): every
+    target takes that loop's size from them, and the tails of any length."""
+    text = f"""
+func.func @f(%x: tensor<?xi16>, %w: tensor<3xi16>) -> tensor<?xf32> {{
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %n = tensor.dim %x, %c0 : tensor<?xi16>
+  %o = arith.subi %n, %c2 : index
+  %fx = fxp.from_storage %x : tensor<?xi16> -> tensor<?x!fxp.fixed<16, 4>>
+  %fw = fxp.from_storage %w : tensor<3xi16> -> tensor<3x!fxp.fixed<16, 6>>
+  %y = fxp.contract %fx, %fw sizes(%o)
+      maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>, affine_map<(o, w) -> (o)>]
+      {accumulation} symmetric : tensor<?x!fxp.fixed<16, 4>>, tensor<3x!fxp.fixed<16, 6>> -> tensor<?xf32>
+  return %y : tensor<?xf32>
+}}"""
+    rng = np.random.RandomState(6)
+    for length in [3, 4, 40, 101]:
+        x = rng.randint(-32767, 32768, length).astype(np.int16)
+        w = rng.randint(-32767, 32768, 3).astype(np.int16)
+        results = results_on_every_target(text, [("memref", 1, "i16")] * 2,
+                                          ("memref", 1, "f32"), x, w)
+        windows = np.lib.stride_tricks.sliding_window_view(x, 3)
+        if accumulation == "chunk 2":
+            expected = ref.chunked_matmul(windows, w[:, None], 2, -10)[:, 0]
+            np.testing.assert_array_equal(results["portable"].view(np.uint32),
+                                          expected.view(np.uint32))
+        for target in TARGETS[1:]:
+            np.testing.assert_array_equal(results[target].view(np.uint32),
+                                          results["portable"].view(np.uint32),
+                                          err_msg=f"{target}, length {length}")
+
+
 # f32 values whose quantization takes every path: specials, magnitudes that
 # saturate (asymmetric: qmin), ties at every rounding, -0, subnormals.
 SPECIALS = [np.nan, np.inf, -np.inf, 0.0, -0.0, 1e-45, -1e-45, 1e38, -1e38,

@@ -1083,22 +1083,22 @@ Value buildRunPackedRows(
 /// beyond the problem; `convert(operand, element)` turns each element read
 /// from `operands` into `elementType`; `tiles(packedA, packedB, m, n, k)`
 /// computes the batch's [m, n] result; the last copy adds `init` if given.
+/// A loop that only the result indexes alone (a convolution's output
+/// position) takes its size from `shape`, a tensor of the result's shape.
 /// With `parallel`, contiguous runs of A are packed row by row on threads
 /// (the other gathers are linalg ops that fxp-parallelize-elementwise
 /// splits).
 Value buildGatheredContraction(
     ImplicitLocOpBuilder &b, ArrayRef<AffineMap> maps, const LoopGroups &groups,
     ArrayRef<Value> operands, TileShape tile, bool pairs, Type elementType,
-    RankedTensorType resultType, Value init, bool parallel,
+    RankedTensorType resultType, Value init, Value shape, bool parallel,
     function_ref<Value(ImplicitLocOpBuilder &, unsigned, Value)> convert,
     function_ref<Value(ImplicitLocOpBuilder &, Value, Value, Value, Value,
                        Value, RankedTensorType)>
         tiles) {
-  // A loop that only the result indexes alone (a convolution's output
-  // position) takes its size from the init.
   SmallVector<Value> sized(operands);
-  if (init)
-    sized.push_back(init);
+  if (shape)
+    sized.push_back(shape);
   SmallVector<Value> loopSizes =
       getLoopSizes(b, groups, maps.take_front(sized.size()), sized);
   Value m = getGroupSize(b, groups.m, loopSizes);
@@ -1210,20 +1210,6 @@ static bool hasNoElements(Operation *op) {
          llvm::any_of(op->getResultTypes(), zeroSized);
 }
 
-/// Whether a loop of `maps` has a dynamic size that no operand dimension
-/// indexed by it alone gives (a convolution's dynamic output positions, read
-/// as `d0 + d1`): only the contraction's `sizes` know it, and the kernels
-/// take loop sizes from the operands. The portable lowering handles it.
-static bool hasLoopSizedByResult(ArrayRef<AffineMap> maps,
-                                 RankedTensorType resultType) {
-  for (auto [position, expr] : llvm::enumerate(maps[2].getResults()))
-    if (resultType.isDynamicDim(position) &&
-        !llvm::is_contained(maps[0].getResults(), expr) &&
-        !llvm::is_contained(maps[1].getResults(), expr))
-      return true;
-  return false;
-}
-
 template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
   VNNIContraction(MLIRContext *context, X86Target target, bool parallel)
       : OpRewritePattern<OpTy>(context), target(target),
@@ -1234,9 +1220,6 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
     if (hasNoElements(op))
       return rewriter.notifyMatchFailure(op, "no elements");
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-    if (hasLoopSizedByResult(maps, op.getType()))
-      return rewriter.notifyMatchFailure(
-          op, "a dynamic loop size known only from the result");
     std::optional<MatmulLayout> layout = getMatmulLayout(maps);
     std::optional<LoopGroups> groups;
     if (!layout) {
@@ -1418,9 +1401,16 @@ template <typename OpTy> struct VNNIContraction : OpRewritePattern<OpTy> {
       return buildTiles(lb, op, packedA, packedB, m, n, ceilDiv(lb, k, 2),
                         /*block=*/0, exponents, tilesType);
     };
-    return buildGatheredContraction(
-        b, maps, groups, {a.storage, bOp.storage}, tile, /*pairs=*/true,
-        b.getI16Type(), op.getType(), /*init=*/Value(), parallel, widen, tiles);
+    // Without `sizes`, the operands size every loop (the verifier sees to
+    // it).
+    Value shape;
+    if constexpr (std::is_same_v<OpTy, ContractOp>)
+      if (!op.getResultSizes().empty())
+        shape = tensor::EmptyOp::create(b, op.getType(), op.getResultSizes());
+    return buildGatheredContraction(b, maps, groups, {a.storage, bOp.storage},
+                                    tile, /*pairs=*/true, b.getI16Type(),
+                                    op.getType(), /*init=*/Value(), shape,
+                                    parallel, widen, tiles);
   }
 
   /// The [m, n] result of the register-tiled kernel on packed operands:
@@ -1677,7 +1667,7 @@ struct F32Contraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
         b, maps, groups, {op.getDpsInputs()[0], op.getDpsInputs()[1]}, tile,
         /*pairs=*/false, b.getF32Type(),
         cast<RankedTensorType>(op->getResultTypes()[0]), op.getDpsInits()[0],
-        parallel, same, tiles);
+        /*shape=*/op.getDpsInits()[0], parallel, same, tiles);
   }
 
   /// The [m, n] FMA tiles of A rows and packed B, starting from the padded

@@ -221,13 +221,17 @@ func.func @stochastic_operand(%a: tensor<20x33xf32>, %ea: tensor<i32>, %b: !fxp.
   return %c : tensor<20x40xf32>
 }
 
-// A loop sized only by the result's `sizes` (a dynamic output position):
-// the kernels take loop sizes from the operands, so the portable lowering
-// keeps it.
+// A loop sized only by the result's `sizes` (a dynamic output position)
+// takes its size from them: m is that loop.
 // VNNI-LABEL: func.func @contract_sizes
-// VNNI:         fxp.contract %{{.*}}, %{{.*}} sizes(
+// VNNI-SAME:    %[[N:[^:]*]]: index) -> tensor<?xf32>
+// VNNI:         %[[SHAPE:.*]] = tensor.empty(%[[N]]) : tensor<?xf32>
+// VNNI:         %[[M:.*]] = tensor.dim %[[SHAPE]], %{{.*}} : tensor<?xf32>
+// VNNI:         fxp.x86.vpdpwssd
+// VNNI-NOT:     fxp.contract
 // AVX2-LABEL: func.func @contract_sizes
-// AVX2:         fxp.contract %{{.*}}, %{{.*}} sizes(
+// AVX2:         fxp.x86.vpmaddwd
+// AVX2-NOT:     fxp.contract
 func.func @contract_sizes(%x: tensor<?x!fxp.fixed<14, 12>>, %k: tensor<3x!fxp.fixed<14, 12>>, %n: index) -> tensor<?xf32> {
   %0 = fxp.contract %x, %k sizes(%n)
          maps [affine_map<(o, w) -> (o + w)>, affine_map<(o, w) -> (w)>, affine_map<(o, w) -> (o)>]
