@@ -122,6 +122,19 @@ def results_on_every_target(text, args, result, *arrays):
             "f", args, [result])(*arrays)[0] for target in TARGETS}
 
 
+def assert_same_bits(results, expected=None, case=""):
+    """The portable result (by target, from results_on_every_target) has the
+    bits of `expected` if given, and every x86 target's has the portable
+    one's."""
+    if expected is not None:
+        np.testing.assert_array_equal(results["portable"].view(np.uint32),
+                                      expected.view(np.uint32), err_msg=case)
+    for target in TARGETS[1:]:
+        np.testing.assert_array_equal(results[target].view(np.uint32),
+                                      results["portable"].view(np.uint32),
+                                      err_msg=f"{target} {case}")
+
+
 @pytest.mark.parametrize("name", sorted(CONVOLUTIONS))
 def test_odd_runs(name):
     x_shape, w_shape, y_shape, x_map, w_map, y_map = CONVOLUTIONS[name]
@@ -137,12 +150,8 @@ func.func @f(%x: tensor<{x_shape}xi16>, %w: tensor<{w_shape}xi16>) -> tensor<{y_
     shape = lambda s: [int(v) for v in s.split("x")]
     x = rng.randint(-2048, 2048, shape(x_shape)).astype(np.int16)
     w = rng.randint(-2048, 2048, shape(w_shape)).astype(np.int16)
-    results = results_on_every_target(text, [("memref", 4, "i16")] * 2,
-                                      ("memref", 4, "f32"), x, w)
-    for target in TARGETS[1:]:
-        np.testing.assert_array_equal(results[target].view(np.uint32),
-                                      results["portable"].view(np.uint32),
-                                      err_msg=target)
+    assert_same_bits(results_on_every_target(text, [("memref", 4, "i16")] * 2,
+                                             ("memref", 4, "f32"), x, w))
 
 
 @pytest.mark.parametrize("accumulation", ["chunk 6", "saturating"])
@@ -166,14 +175,9 @@ func.func @f(%x: tensor<2x3x?xi16>, %w: tensor<2x?x5xi16>) -> tensor<2x3x5xf32> 
         w = rng.randint(-2048, 2048, (2, k, 5)).astype(np.int16)
         results = results_on_every_target(text, [("memref", 3, "i16")] * 2,
                                           ("memref", 3, "f32"), x, w)
-        if accumulation == "chunk 6":
-            expected = np.stack([ref.chunked_matmul(x[i], w[i], 6, -10) for i in range(2)])
-            np.testing.assert_array_equal(results["portable"].view(np.uint32),
-                                          expected.view(np.uint32))
-        for target in TARGETS[1:]:
-            np.testing.assert_array_equal(results[target].view(np.uint32),
-                                          results["portable"].view(np.uint32),
-                                          err_msg=f"{target}, k = {k}")
+        expected = (np.stack([ref.chunked_matmul(x[i], w[i], 6, -10) for i in range(2)])
+                    if accumulation == "chunk 6" else None)
+        assert_same_bits(results, expected, f"k = {k}")
 
 
 @pytest.mark.parametrize("accumulation", ["chunk 2", "saturating"])
@@ -201,14 +205,9 @@ func.func @f(%x: tensor<?xi16>, %w: tensor<3xi16>) -> tensor<?xf32> {{
         results = results_on_every_target(text, [("memref", 1, "i16")] * 2,
                                           ("memref", 1, "f32"), x, w)
         windows = np.lib.stride_tricks.sliding_window_view(x, 3)
-        if accumulation == "chunk 2":
-            expected = ref.chunked_matmul(windows, w[:, None], 2, -10)[:, 0]
-            np.testing.assert_array_equal(results["portable"].view(np.uint32),
-                                          expected.view(np.uint32))
-        for target in TARGETS[1:]:
-            np.testing.assert_array_equal(results[target].view(np.uint32),
-                                          results["portable"].view(np.uint32),
-                                          err_msg=f"{target}, length {length}")
+        expected = (ref.chunked_matmul(windows, w[:, None], 2, -10)[:, 0]
+                    if accumulation == "chunk 2" else None)
+        assert_same_bits(results, expected, f"length {length}")
 
 
 # f32 values whose quantization takes every path: specials, magnitudes that
